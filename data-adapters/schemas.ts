@@ -1,0 +1,155 @@
+/**
+ * Schemas for every message that crosses the boundary into the wall. Every source (recorded, REST,
+ * socket.io) validates with these and nothing else; stores only ever see values that passed.
+ */
+import { z } from 'zod';
+import { CATEGORY_IDS, CHANNEL_IDS, DATA_SOURCE_IDS, INDUSTRY_SYSTEM_IDS, STAGE_IDS, UNIT_IDS } from './domain';
+
+/** Refuse anything larger before parsing it: a hostile or broken feed must not stall the wall. */
+export const MAX_MESSAGE_BYTES = 256 * 1024;
+/** Citizen text is capped; it is rendered as text, never as HTML, wherever it appears. */
+export const MAX_TEXT_CHARS = 500;
+
+const count = z.number().int().nonnegative();
+const epochMs = z.number().int().nonnegative();
+const percent = z.number().min(0).max(100);
+const lon = z.number().min(-180).max(180);
+const lat = z.number().min(-90).max(90);
+const unitId = z.enum(UNIT_IDS);
+const channelId = z.enum(CHANNEL_IDS);
+const stageId = z.enum(STAGE_IDS);
+const categoryId = z.enum(CATEGORY_IDS);
+const systemId = z.enum(INDUSTRY_SYSTEM_IDS);
+const dataSourceId = z.enum(DATA_SOURCE_IDS);
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+const perUnit = z.record(unitId, count);
+const perChannel = z.record(channelId, count);
+const perStage = z.record(stageId, count);
+
+/** Counts as of the recording start (snapshot): what happened before the first case event. */
+export const casesBaselineSchema = z.object({
+  asOf: epochMs,
+  /** 累计办件: cases closed since the platform started (86.06万 in the reference). */
+  cumulativeHandled: count,
+  /** Cases received today before asOf, by unit and by channel. */
+  todayByUnit: perUnit,
+  todayByChannel: perChannel,
+  /** Cases closed today before asOf. */
+  closedToday: count,
+  /** Cases open at each stage at asOf ('close' is always 0 here). */
+  openByStage: perStage,
+  /** Open cases past their deadline at asOf. */
+  overdueOpen: count,
+  /** Received and closed per day for the last 7 days, oldest first; the last entry is today so far. */
+  trend: z
+    .array(z.object({ date: isoDate, received: count, closed: count }))
+    .length(7),
+});
+export type CasesBaseline = z.infer<typeof casesBaselineSchema>;
+
+/** One step of one case through the closed loop (event). */
+export const caseEventSchema = z.object({
+  caseId: z.string().min(1).max(40),
+  /** The stage the case entered. */
+  stage: stageId,
+  /** The stage it left; null when the case is discovered (enters the loop). */
+  prevStage: stageId.nullable(),
+  at: epochMs,
+  unitId,
+  channel: channelId,
+  category: categoryId,
+  lon,
+  lat,
+  /** Deadline of the current stage. */
+  dueAt: epochMs,
+  /** True when the case entered this stage after its previous deadline had passed (超期). */
+  overdue: z.boolean(),
+  /** Short place name, e.g. "西陵区 解放路". Untrusted. */
+  address: z.string().max(MAX_TEXT_CHARS),
+  /** The citizen's or inspector's description. Untrusted: render as text only. */
+  description: z.string().max(MAX_TEXT_CHARS),
+});
+export type CaseEvent = z.infer<typeof caseEventSchema>;
+
+/** 三率 per unit (snapshot). Percentages 0–100. */
+export const unitRatesSchema = z.object({
+  asOf: epochMs,
+  units: z
+    .array(z.object({ unitId, response: percent, completion: percent, satisfaction: percent }))
+    .min(1)
+    .max(UNIT_IDS.length),
+});
+export type UnitRates = z.infer<typeof unitRatesSchema>;
+
+export const SYSTEM_STATES = ['online', 'degraded', 'offline'] as const;
+export type SystemState = (typeof SYSTEM_STATES)[number];
+
+/** Online state and one key figure for each of the 19 industry systems (snapshot). */
+export const industrySystemsSchema = z.object({
+  asOf: epochMs,
+  systems: z
+    .array(
+      z.object({
+        id: systemId,
+        state: z.enum(SYSTEM_STATES),
+        lastHeartbeat: epochMs,
+        keyFigure: z.object({ label: z.string().max(40), value: z.number().finite(), unit: z.string().max(10) }),
+      }),
+    )
+    .min(1)
+    .max(INDUSTRY_SYSTEM_IDS.length),
+});
+export type IndustrySystems = z.infer<typeof industrySystemsSchema>;
+
+/** Record counts of the aggregated database by source (snapshot). */
+export const dataVolumesSchema = z.object({
+  asOf: epochMs,
+  tables: count,
+  sources: z
+    .array(z.object({ id: dataSourceId, records: count, todayIncrement: count }))
+    .min(1)
+    .max(DATA_SOURCE_IDS.length),
+});
+export type DataVolumes = z.infer<typeof dataVolumesSchema>;
+
+/**
+ * Topics and their kind. A 'snapshot' topic's latest message is the whole truth for that topic;
+ * an 'event' topic's state is the fold of every message so far (a seek must replay them all).
+ */
+export const TOPICS = {
+  'cases.baseline': { kind: 'snapshot', schema: casesBaselineSchema },
+  'case.event': { kind: 'event', schema: caseEventSchema },
+  'rates.units': { kind: 'snapshot', schema: unitRatesSchema },
+  'industry.systems': { kind: 'snapshot', schema: industrySystemsSchema },
+  'data.volumes': { kind: 'snapshot', schema: dataVolumesSchema },
+} as const;
+export type Topic = keyof typeof TOPICS;
+export type TopicKind = (typeof TOPICS)[Topic]['kind'];
+export type PayloadOf<T extends Topic> = z.infer<(typeof TOPICS)[T]['schema']>;
+
+export function isTopic(name: unknown): name is Topic {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(TOPICS, name);
+}
+
+/** A validated message as stores receive it. `receiveTime` is on the source's clock (epoch ms). */
+export type Message = { [T in Topic]: { topic: T; receiveTime: number; seq?: number; payload: PayloadOf<T> } }[Topic];
+
+export type ValidationResult =
+  | { ok: true; message: Message }
+  | { ok: false; topic: string | null; reason: string };
+
+/**
+ * Validate one raw message (already JSON-decoded) for a topic. Never throws: a bad message yields a
+ * reason that a source counts and logs.
+ */
+export function validateMessage(topic: unknown, payload: unknown, receiveTime: number, seq?: number): ValidationResult {
+  if (!isTopic(topic)) return { ok: false, topic: typeof topic === 'string' ? topic : null, reason: `unknown topic ${JSON.stringify(topic)?.slice(0, 60)}` };
+  const parsed = TOPICS[topic].schema.safeParse(payload);
+  if (!parsed.success) {
+    const first = parsed.error.issues[0];
+    const where = first?.path.length ? first.path.join('.') : '(root)';
+    return { ok: false, topic, reason: `${topic}: ${where}: ${first?.message ?? 'invalid'}` };
+  }
+  return { ok: true, message: { topic, receiveTime, seq, payload: parsed.data } as Message };
+}

@@ -1,0 +1,34 @@
+import { defineConfig } from 'vite';
+import vue from '@vitejs/plugin-vue';
+import { viteStaticCopy } from 'vite-plugin-static-copy';
+
+/**
+ * Cesium's workers, assets and widgets CSS are served from /cesium so CESIUM_BASE_URL points at our
+ * own origin: nothing is fetched from a CDN or from Cesium ion.
+ */
+const cesiumBuild = 'node_modules/cesium/Build/Cesium';
+const CESIUM_BASE_URL = '/cesium/';
+
+export default defineConfig({
+  plugins: [
+    vue(),
+    viteStaticCopy({
+      targets: [
+        { src: `${cesiumBuild}/Workers`, dest: 'cesium' },
+        { src: `${cesiumBuild}/ThirdParty`, dest: 'cesium' },
+        { src: `${cesiumBuild}/Assets`, dest: 'cesium' },
+        { src: `${cesiumBuild}/Widgets`, dest: 'cesium' },
+      ],
+    }),
+  ],
+  define: {
+    CESIUM_BASE_URL: JSON.stringify(CESIUM_BASE_URL),
+  },
+  build: {
+    target: 'es2022',
+    chunkSizeWarningLimit: 8000,
+    sourcemap: false,
+  },
+  server: { host: '127.0.0.1', port: 5173 },
+  preview: { host: '127.0.0.1', port: 4173 },
+});
