@@ -18,8 +18,3 @@ export default async function setup(project: TestProject) {
   };
 }
 
-declare module 'vitest' {
-  export interface ProvidedContext {
-    baseUrl: string;
-  }
-}
