@@ -108,3 +108,27 @@ export const CASES_HANDLED_REFERENCE = 860_600;
 export function unitName(id: UnitId): string {
   return UNITS.find((u) => u.id === id)?.name ?? id;
 }
+
+/**
+ * 高新区 has no administrative boundary in our data: it is a functional zone spread over parks inside
+ * 西陵/伍家岗/夷陵/猇亭. The wall shows it honestly as an approximate circle around its main (东山) park,
+ * labelled as approximate, and the generator places its cases inside that circle.
+ */
+export const GAOXIN_APPROX = { center: [111.345, 30.705] as const, radiusKm: 4, label: '高新区（范围示意）' };
+
+/** Geographic names in public/geo/yichang-counties.geojson, by unit id (高新区 has none). */
+export const UNIT_GEO_NAME: Record<Exclude<UnitId, 'gaoxin'>, string> = {
+  xiling: '西陵区',
+  wujiagang: '伍家岗区',
+  dianjun: '点军区',
+  xiaoting: '猇亭区',
+  yiling: '夷陵区',
+  yidu: '宜都市',
+  dangyang: '当阳市',
+  zhijiang: '枝江市',
+  yuanan: '远安县',
+  xingshan: '兴山县',
+  zigui: '秭归县',
+  changyang: '长阳土家族自治县',
+  wufeng: '五峰土家族自治县',
+};
