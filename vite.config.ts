@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import vue from '@vitejs/plugin-vue';
 import { viteStaticCopy } from 'vite-plugin-static-copy';
@@ -28,6 +29,13 @@ export default defineConfig({
     target: 'es2022',
     chunkSizeWarningLimit: 8000,
     sourcemap: false,
+    // Pages: the wall app, and the map harness (map-harness.html, used by the map's e2e and the bench).
+    rollupOptions: {
+      input: {
+        main: fileURLToPath(new URL('./index.html', import.meta.url)),
+        mapHarness: fileURLToPath(new URL('./map-harness.html', import.meta.url)),
+      },
+    },
   },
   server: { host: '127.0.0.1', port: 5173 },
   preview: { host: '127.0.0.1', port: 4173 },

@@ -1,0 +1,130 @@
+/**
+ * The deck.gl half of the wall map: one `Deck` for the life of the page (STYLE lesson 6: a Deck leaks
+ * when recreated), drawing into its own transparent canvas stacked over Cesium's. It never owns the
+ * camera (`controller: false`, view state pushed by camera-sync.ts) and takes no pointer events.
+ *
+ * Layers have stable ids and stable `data` (the pings array the caller hands in, unchanged until it
+ * changes); the animation clock only flows through `updateTriggers`, so a clock tick recomputes colours
+ * and radii, never positions.
+ */
+import { COORDINATE_SYSTEM, Deck } from '@deck.gl/core';
+import { ScatterplotLayer } from '@deck.gl/layers';
+import type { ChannelId } from '../../data-adapters/domain';
+import { CesiumLinkedView, type LinkedViewState } from './camera-sync';
+import type { EnuFrame, Vec3 } from './geo-math';
+import { CHANNEL_COLORS, dotAlpha, ringAlpha, ringRadius } from './map-style';
+
+export interface MapPing {
+  id: string;
+  lon: number;
+  lat: number;
+  /** Epoch ms on the data clock. */
+  at: number;
+  channel: ChannelId;
+}
+
+export interface DeckOverlay {
+  readonly deck: Deck<CesiumLinkedView>;
+  setPings(pings: readonly MapPing[], now: number): void;
+  frames(): number;
+  destroy(): void;
+}
+
+/** Positions are cached per ping object: a clock tick must not redo the geodesy. */
+function positionCache(frame: EnuFrame) {
+  const cache = new WeakMap<MapPing, Vec3>();
+  return (p: MapPing): Vec3 => {
+    let v = cache.get(p);
+    if (!v) {
+      v = frame.fromLonLat(p.lon, p.lat, 0);
+      cache.set(p, v);
+    }
+    return v;
+  };
+}
+
+export function createDeckOverlay(canvas: HTMLCanvasElement, frame: EnuFrame, initialView: LinkedViewState): DeckOverlay {
+  let frameCount = 0;
+  const getPosition = positionCache(frame);
+  /** What the caller handed in, and its length then: an array appended in place must still update. */
+  let source: readonly MapPing[] = [];
+  let sourceLength = 0;
+  let pings: readonly MapPing[] = [];
+  let now = 0;
+
+  const layers = () => {
+    const common = {
+      data: pings as MapPing[],
+      coordinateSystem: COORDINATE_SYSTEM.CARTESIAN,
+      getPosition,
+      // Drawn in order with no depth test: later pings over earlier ones.
+      parameters: { depthCompare: 'always' as const, depthWriteEnabled: false },
+      pickable: false,
+    };
+    return [
+      new ScatterplotLayer<MapPing>({
+        ...common,
+        id: 'case-pings-ring',
+        // Flat in the local ENU plane: a ring on the ground, foreshortened with the tilt.
+        billboard: false,
+        filled: false,
+        stroked: true,
+        radiusUnits: 'meters',
+        lineWidthUnits: 'pixels',
+        getLineWidth: 3,
+        radiusMinPixels: 0,
+        radiusMaxPixels: 120,
+        getRadius: (p) => ringRadius(now - p.at),
+        getLineColor: (p) => [...CHANNEL_COLORS[p.channel], ringAlpha(now - p.at)],
+        updateTriggers: { getRadius: now, getLineColor: now },
+      }),
+      new ScatterplotLayer<MapPing>({
+        ...common,
+        id: 'case-pings-dot',
+        // Facing the camera: a round dot of a fixed pixel size however steep the tilt.
+        billboard: true,
+        filled: true,
+        stroked: true,
+        radiusUnits: 'pixels',
+        getRadius: 6,
+        lineWidthUnits: 'pixels',
+        getLineWidth: 1.5,
+        getFillColor: (p) => [...CHANNEL_COLORS[p.channel], dotAlpha(now - p.at)],
+        getLineColor: (p) => [255, 255, 255, Math.round(dotAlpha(now - p.at) * 0.8)],
+        updateTriggers: { getFillColor: now, getLineColor: now },
+      }),
+    ];
+  };
+
+  const deck = new Deck<CesiumLinkedView>({
+    canvas,
+    views: new CesiumLinkedView({ id: 'cesium' }),
+    viewState: initialView,
+    controller: false,
+    // Must match Cesium's `useBrowserRecommendedResolution: false` (create-viewer.ts).
+    useDevicePixels: true,
+    layers: layers(),
+    style: { pointerEvents: 'none' },
+    onAfterRender: () => {
+      frameCount++;
+    },
+  });
+
+  return {
+    deck,
+    setPings(next, nextNow) {
+      const sameData = next === source && next.length === sourceLength;
+      if (sameData && nextNow === now) return;
+      if (!sameData) {
+        // A new `data` reference is deck.gl's signal to rebuild attributes; an in-place append needs a copy.
+        pings = next === source ? next.slice() : next;
+        source = next;
+        sourceLength = next.length;
+      }
+      now = nextNow;
+      deck.setProps({ layers: layers() });
+    },
+    frames: () => frameCount,
+    destroy: () => deck.finalize(),
+  };
+}
