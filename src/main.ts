@@ -1,0 +1,22 @@
+/** Start-up, as a table of contents: each side effect lives in its own module. */
+import { createApp } from 'vue';
+import './stage/global.css';
+import { fontsReady } from './modules/fonts';
+import { installPinia } from './modules/pinia';
+import { installECharts } from './modules/echarts-theme';
+import { useWallStores } from './stores';
+import { bootData } from './data/boot';
+import { installWallHook } from './scene/wall-hook';
+import { SCENES, DEFAULT_SCENE_ID } from '../scenes';
+import App from './App.vue';
+
+installECharts();
+const app = createApp(App);
+installPinia(app);
+
+const stores = useWallStores();
+installWallHook(stores, SCENES[DEFAULT_SCENE_ID]?.panels.length ?? 0);
+bootData(stores);
+
+// Mount once the CJK font is in (ECharts measures labels with it); never wait more than 1.5 s.
+void Promise.race([fontsReady(), new Promise((r) => setTimeout(r, 1500))]).then(() => app.mount('#app'));

@@ -1,0 +1,90 @@
+/**
+ * Bindings: the named store selectors a scene's panels can show. A scene names a binding; the binding
+ * says which topics feed it (for the stale mark), how old its data may get on the data clock, and how
+ * to read it from the stores. Selectors return null until their topic has data.
+ */
+import type { Topic } from '../../data-adapters/schemas';
+import type { WallStores } from '../stores';
+import type { KpiItem, NamedCount, RatesData, SystemsData, TrendDay, VolumesData } from '../panels/types';
+
+export interface Binding<T> {
+  topics: readonly Topic[];
+  /** Default stale threshold, minutes of data time; a scene panel may override it. */
+  staleMinutes: number;
+  select(stores: WallStores): T | null;
+  lastDataTime(stores: WallStores): number | null;
+}
+
+function binding<T>(b: Binding<T>): Binding<T> {
+  return b;
+}
+
+const casesFresh = (s: WallStores) => s.cases.lastDataTime;
+
+export const BINDINGS = {
+  'cases.kpis': binding<KpiItem[]>({
+    topics: ['cases.baseline', 'case.event'],
+    staleMinutes: 15,
+    lastDataTime: casesFresh,
+    select: (s) =>
+      s.cases.hasData
+        ? [
+            { id: 'today', label: '今日案件', unit: '件', value: s.cases.today, decimals: 0, tone: 'normal' },
+            { id: 'handled', label: '累计办结', unit: '万件', value: s.cases.cumulativeHandled / 10_000, decimals: 2, tone: 'normal' },
+            { id: 'open', label: '在办案件', unit: '件', value: s.cases.open, decimals: 0, tone: 'normal' },
+            { id: 'overdue', label: '超期案件', unit: '件', value: s.cases.overdueOpen, decimals: 0, tone: 'alert' },
+          ]
+        : null,
+  }),
+  'cases.stages': binding<NamedCount[]>({
+    topics: ['cases.baseline', 'case.event'],
+    staleMinutes: 15,
+    lastDataTime: casesFresh,
+    select: (s) => (s.cases.hasData ? s.cases.stages : null),
+  }),
+  'cases.byUnit': binding<NamedCount[]>({
+    topics: ['cases.baseline', 'case.event'],
+    staleMinutes: 15,
+    lastDataTime: casesFresh,
+    select: (s) => (s.cases.hasData ? s.cases.byUnit : null),
+  }),
+  'cases.byChannel': binding<NamedCount[]>({
+    topics: ['cases.baseline', 'case.event'],
+    staleMinutes: 15,
+    lastDataTime: casesFresh,
+    select: (s) => (s.cases.hasData ? s.cases.byChannel : null),
+  }),
+  'cases.byCategory': binding<NamedCount[]>({
+    topics: ['case.event'],
+    staleMinutes: 15,
+    lastDataTime: casesFresh,
+    select: (s) => (s.cases.hasData ? s.cases.byCategory : null),
+  }),
+  'cases.trend': binding<TrendDay[]>({
+    topics: ['cases.baseline', 'case.event'],
+    staleMinutes: 15,
+    lastDataTime: casesFresh,
+    select: (s) => (s.cases.trend.length > 0 ? s.cases.trend : null),
+  }),
+  'rates.units': binding<RatesData>({
+    topics: ['rates.units'],
+    staleMinutes: 120,
+    lastDataTime: (s) => s.rates.lastDataTime,
+    select: (s) => (s.rates.city ? { city: s.rates.city, ranking: s.rates.ranking } : null),
+  }),
+  'industry.systems': binding<SystemsData>({
+    topics: ['industry.systems'],
+    staleMinutes: 20,
+    lastDataTime: (s) => s.systems.lastDataTime,
+    select: (s) => (s.systems.counts.total > 0 ? { chips: s.systems.chips, counts: s.systems.counts } : null),
+  }),
+  'data.volumes': binding<VolumesData>({
+    topics: ['data.volumes'],
+    staleMinutes: 120,
+    lastDataTime: (s) => s.volumes.lastDataTime,
+    select: (s) => (s.volumes.totals ? { rows: s.volumes.rows, totals: s.volumes.totals } : null),
+  }),
+} as const;
+
+export type BindingId = keyof typeof BINDINGS;
+export const BINDING_IDS = Object.keys(BINDINGS) as [BindingId, ...BindingId[]];
