@@ -8,7 +8,11 @@ import { snapshotFigures, type WallStores } from '../stores';
 export interface WallHook {
   panelsRendered: number;
   panelsTotal: number;
-  /** performance.now() of the first frame in which every panel showed data; absent until then. */
+  mapReady: boolean;
+  /**
+   * performance.now() of the first frame in which every panel showed data and the map had drawn (globe
+   * tiles loaded, deck.gl drawn in step); absent until then.
+   */
   firstCompleteFrame?: number;
   stores: () => ReturnType<typeof snapshotFigures>;
 }
@@ -21,6 +25,7 @@ export function installWallHook(stores: WallStores, panelsTotal: number): WallHo
   hook = {
     panelsRendered: 0,
     panelsTotal,
+    mapReady: false,
     stores: () => JSON.parse(JSON.stringify(snapshotFigures(stores))) as ReturnType<typeof snapshotFigures>,
   };
   exposeHook('wall', hook);
@@ -31,10 +36,20 @@ export function markPanelRendered(id: string): void {
   if (!hook || rendered.has(id)) return;
   rendered.add(id);
   hook.panelsRendered = rendered.size;
-  if (hook.panelsRendered >= hook.panelsTotal && hook.firstCompleteFrame === undefined) {
-    const h = hook;
-    requestAnimationFrame(() => {
-      h.firstCompleteFrame ??= performance.now();
-    });
-  }
+  noteIfComplete();
+}
+
+export function markMapReady(): void {
+  if (!hook) return;
+  hook.mapReady = true;
+  noteIfComplete();
+}
+
+function noteIfComplete(): void {
+  const h = hook;
+  if (!h || !h.mapReady || h.panelsRendered < h.panelsTotal || h.firstCompleteFrame !== undefined) return;
+  // The frame after both are in is the first one that shows them all.
+  requestAnimationFrame(() => {
+    h.firstCompleteFrame ??= performance.now();
+  });
 }
