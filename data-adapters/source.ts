@@ -38,6 +38,20 @@ export interface SourceHealth {
   lastError: string | null;
 }
 
+/**
+ * Per-topic freshness, judged by the source on its own clock: 'live' while messages keep coming within
+ * the topic's threshold, 'stale' after it (the wall keeps the last good values and shows their as-of
+ * time), 'error' when the topic's feed itself fails (HTTP errors, refused payloads only).
+ */
+export type Freshness = 'live' | 'stale' | 'error';
+export interface TopicFreshness {
+  freshness: Freshness;
+  /** Data time of the newest good message, epoch ms; null before the first. */
+  asOf: number | null;
+  /** Why it is in error, human-readable. */
+  reason: string | null;
+}
+
 export interface SourceState {
   kind: SourceKind;
   status: SourceStatus;
@@ -45,6 +59,8 @@ export interface SourceState {
   health: SourceHealth;
   /** Fatal problem (e.g. the recording could not be loaded); null otherwise. */
   error: string | null;
+  /** Live sources judge freshness per topic; a recording's freshness follows its data clock (absent). */
+  freshness?: Partial<Record<Topic, TopicFreshness>>;
 }
 
 export interface MessageBatchInfo {
