@@ -40,6 +40,11 @@ export interface SubscribeAck {
   epoch: string;
   /** Newest seq per subscribed topic at the time of subscription. */
   lastSeq: Record<string, number>;
+  /**
+   * Oldest seq still retained per subscribed topic (optional; the reference server sends it). When a
+   * client's `after` is below `firstSeq − 1`, the catch-up starts at `firstSeq` and the client resyncs.
+   */
+  firstSeq?: Record<string, number>;
 }
 /** server → client events. 'msg' carries one FeedEnvelope; 'msgs' a batch of them in seq order. */
 export const SOCKET_EVENTS = { subscribe: 'subscribe', msg: 'msg', msgs: 'msgs' } as const;
@@ -67,3 +72,13 @@ export interface RangeResponse {
   messages: FeedEnvelope[];
 }
 export const MAX_RANGE_LIMIT = 5000;
+/** GET /health. `time` is the feed's data clock. */
+export interface HealthResponse {
+  ok: true;
+  epoch: string;
+  time: number;
+}
+/** Body of every 4xx/5xx JSON response (400 bad parameter, 404 unknown topic/route, 405 method). */
+export interface ErrorResponse {
+  error: string;
+}

@@ -8,8 +8,8 @@ import { defineScene } from '../src/scene/spec';
 export const overview = defineScene({
   id: 'overview',
   title: '城市运行总览',
-  // Yichang city centre, looking north-west up the Yangtze towards Gezhouba.
-  camera: { lon: 111.29, lat: 30.62, height: 42_000, heading: -15, pitch: -50 },
+  // All 13 units in frame, north up, at the wall's usual tilt (re-fitted to the map box's aspect).
+  camera: { kind: 'fit-units', pitch: -55, heading: 0 },
   layers: ['boundaries', 'river', 'case-density', 'case-pings'],
   panels: [
     { id: 'kpis', kind: 'kpi', title: '今日态势', binding: 'cases.kpis', slot: 'top', order: 0, size: 'm' },

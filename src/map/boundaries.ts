@@ -5,7 +5,7 @@
  * - a glowing cyan outline: a wide `PolylineGlow` line under a thin bright core line;
  * - 高新区: a dashed amber circle (it has no administrative boundary: the circle is a clearly
  *   approximate 示意 area from GAOXIN_APPROX, never a fake border);
- * - names: a `LabelCollection` in the app's shipped CJK font.
+ * - names: `unitLabels` describes them; labels.ts draws and declutters them with every other map label.
  *
  * Geometry is built synchronously (`asynchronous: false`): 12k vertices build in milliseconds, and
  * `ready` then does not depend on worker round trips.
@@ -14,34 +14,29 @@
  * coplanar primitives would z-fight with its tiles; 60 m is far below a pixel at city scale.
  */
 import {
-  Cartesian2,
   Cartesian3,
   Color,
   ColorGeometryInstanceAttribute,
   GeometryInstance,
-  HorizontalOrigin,
-  LabelCollection,
-  LabelStyle,
   Material,
   Math as CesiumMath,
-  NearFarScalar,
   PerInstanceColorAppearance,
   PolygonGeometry,
   PolygonHierarchy,
   PolylineGeometry,
   PolylineMaterialAppearance,
   Primitive,
-  VerticalOrigin,
   ArcType,
   type Scene,
 } from 'cesium';
 import { GAOXIN_APPROX, type UnitId } from '../../data-adapters/domain';
 import { circleRing } from './geo-math';
+import type { Dir } from './declutter';
 import type { UnitShape } from './geojson';
+import type { MapLabelSpec } from './labels';
 import {
   GAOXIN_COLOR,
   LABEL_FILL,
-  LABEL_OUTLINE,
   OUTLINE_CORE,
   OUTLINE_GLOW,
   normaliseDensity,
@@ -54,21 +49,50 @@ const LINE_HEIGHT = 60;
 /** Subdivide fills every ~2 km so flat triangles never sag under the curved globe (sag ≈ s²/8R ≈ 0.1 m). */
 const FILL_GRANULARITY = CesiumMath.toRadians(0.02);
 
-/** Label font: the app ships "Noto Sans SC" (@fontsource); 26 px clears the wall's 24 px minimum. */
+/** Label font: the app ships "Noto Sans SC" (@fontsource); 26 px clears the wall's 24 px minimum (labels never shrink). */
 export const LABEL_FONT = '700 26px "Noto Sans SC", sans-serif';
 export const GAOXIN_FONT = '500 22px "Noto Sans SC", sans-serif';
 
 /**
- * The four central districts' label points are 2–8 km apart (a dozen pixels at the overview): nudge
- * their labels apart in screen space so they never overlap. Pixels, +x right, +y down.
+ * How each name competes for space (declutter.ts): the four central districts, 高新区 (its long name needs
+ * the room east of the centre) and 夷陵 first — their label points are 2–8 km apart, a few dozen pixels at
+ * the overview, so they always sit beside their anchor (with a leader) in the direction their district
+ * extends; then the outer units, which
+ * sit on their label point when it is free and give way (hide) last-first when the box is too small.
  */
-const LABEL_OFFSETS: Partial<Record<UnitId, [number, number]>> = {
-  xiling: [-46, -20],
-  dianjun: [-62, 26],
-  wujiagang: [58, 14],
-  yiling: [10, -46],
-  xiaoting: [30, 10],
+const LABEL_RULES: Record<UnitId, { priority: number; centred: boolean; prefer: readonly Dir[] }> = {
+  xiling: { priority: 0, centred: false, prefer: ['nw', 'n', 'w'] },
+  wujiagang: { priority: 1, centred: false, prefer: ['e', 'se', 'ne'] },
+  dianjun: { priority: 2, centred: false, prefer: ['sw', 'w', 's'] },
+  xiaoting: { priority: 3, centred: false, prefer: ['se', 'e', 's'] },
+  gaoxin: { priority: 4, centred: false, prefer: ['e', 'ne', 'se'] },
+  yiling: { priority: 5, centred: false, prefer: ['n', 'ne', 'nw'] },
+  yidu: { priority: 6, centred: true, prefer: ['s', 'se', 'sw'] },
+  zhijiang: { priority: 7, centred: true, prefer: ['e', 'se', 'ne'] },
+  dangyang: { priority: 8, centred: true, prefer: ['e', 'ne', 'n'] },
+  changyang: { priority: 9, centred: true, prefer: ['w', 'sw', 's'] },
+  zigui: { priority: 10, centred: true, prefer: ['w', 'sw', 'nw'] },
+  yuanan: { priority: 11, centred: true, prefer: ['n', 'ne', 'e'] },
+  xingshan: { priority: 12, centred: true, prefer: ['n', 'w', 'e'] },
+  wufeng: { priority: 13, centred: true, prefer: ['s', 'w', 'e'] },
 };
+
+/** The units' names and 高新区's for the label layer (placed on screen by declutter.ts). */
+export function unitLabels(units: readonly UnitShape[], shortName: (id: UnitId) => string): MapLabelSpec[] {
+  const specs: MapLabelSpec[] = units.map((u) => ({
+    id: u.id,
+    text: shortName(u.id),
+    font: LABEL_FONT,
+    fill: LABEL_FILL,
+    lon: u.cp[0],
+    lat: u.cp[1],
+    height: LINE_HEIGHT,
+    ...LABEL_RULES[u.id],
+  }));
+  const [gx, gy] = GAOXIN_APPROX.center;
+  specs.push({ id: 'gaoxin', text: GAOXIN_APPROX.label, font: GAOXIN_FONT, fill: GAOXIN_COLOR, lon: gx, lat: gy, height: LINE_HEIGHT, ...LABEL_RULES.gaoxin });
+  return specs;
+}
 
 export function cesiumColor([r, g, b, a]: Rgba): Color {
   return new Color(r / 255, g / 255, b / 255, a);
@@ -81,12 +105,10 @@ function ringPositions(ring: readonly (readonly number[])[], height: number): Ca
 export interface BoundaryLayer {
   setDensity(density: Partial<Record<UnitId, number>>): void;
   readonly ready: boolean;
-  /** Label texts, for the font pre-load. */
-  readonly labelTexts: string[];
   destroy(): void;
 }
 
-export function addBoundaries(scene: Scene, units: readonly UnitShape[], shortName: (id: UnitId) => string): BoundaryLayer {
+export function addBoundaries(scene: Scene, units: readonly UnitShape[]): BoundaryLayer {
   const gaoxinRing = circleRing(GAOXIN_APPROX.center, GAOXIN_APPROX.radiusKm, 96);
 
   // --- density fill ------------------------------------------------------------------------------
@@ -168,39 +190,6 @@ export function addBoundaries(scene: Scene, units: readonly UnitShape[], shortNa
     }),
   ) as Primitive;
 
-  // --- labels ---------------------------------------------------------------------------------------
-  const labels = scene.primitives.add(new LabelCollection({ scene })) as LabelCollection;
-  const labelTexts: string[] = [];
-  const common = {
-    fillColor: cesiumColor(LABEL_FILL),
-    outlineColor: cesiumColor(LABEL_OUTLINE),
-    outlineWidth: 5,
-    style: LabelStyle.FILL_AND_OUTLINE,
-    horizontalOrigin: HorizontalOrigin.CENTER,
-    verticalOrigin: VerticalOrigin.CENTER,
-    disableDepthTestDistance: Number.POSITIVE_INFINITY,
-    // Shrink a little when zoomed far out; full size at city scale.
-    scaleByDistance: new NearFarScalar(50_000, 1, 1_500_000, 0.6),
-  };
-  for (const u of units) {
-    const text = shortName(u.id);
-    labelTexts.push(text);
-    const [dx, dy] = LABEL_OFFSETS[u.id] ?? [0, 0];
-    labels.add({ ...common, text, font: LABEL_FONT, position: Cartesian3.fromDegrees(u.cp[0], u.cp[1], LINE_HEIGHT), pixelOffset: new Cartesian2(dx, dy) });
-  }
-  const [gx, gy] = GAOXIN_APPROX.center;
-  labelTexts.push(GAOXIN_APPROX.label);
-  labels.add({
-    ...common,
-    text: GAOXIN_APPROX.label,
-    font: GAOXIN_FONT,
-    fillColor: cesiumColor(GAOXIN_COLOR),
-    // To the right of the circle, between the 当阳 and 伍家岗 labels.
-    position: Cartesian3.fromDegrees(gx, gy, LINE_HEIGHT),
-    horizontalOrigin: HorizontalOrigin.LEFT,
-    pixelOffset: new Cartesian2(30, -12),
-  });
-
   function setDensity(density: Partial<Record<UnitId, number>>): void {
     if (!fill.ready) {
       // Per-instance attributes exist only once the primitive has been built on its first update.
@@ -228,9 +217,8 @@ export function addBoundaries(scene: Scene, units: readonly UnitShape[], shortNa
     get ready() {
       return fill.ready && glow.ready && core.ready && gaoxinLine.ready;
     },
-    labelTexts,
     destroy() {
-      for (const p of [fill, glow, core, gaoxinLine, labels]) scene.primitives.remove(p);
+      for (const p of [fill, glow, core, gaoxinLine]) scene.primitives.remove(p);
     },
   };
 }

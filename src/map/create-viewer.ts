@@ -29,21 +29,10 @@ import {
   type Scene,
 } from 'cesium';
 import { GLOBE_COLOR, SPACE_COLOR } from './map-style';
-
-/** A camera set by the point it looks at, like Cesium's `lookAt` (degrees, metres). */
-export interface MapCamera {
-  lon: number;
-  lat: number;
-  /** Distance from the camera to the target point, metres. */
-  range: number;
-  headingDeg?: number;
-  /** −90 looks straight down; −50…−60 is the wall's usual tilt. */
-  pitchDeg?: number;
-}
+import { assertNever, HOME_VIEW, VIEW_LIMITS, type FitUnitsView, type MapView } from './view';
 
 /** Bounding box of public/geo/yichang-counties.geojson (see data README), used to frame the overview. */
 export const CITY_BBOX = { west: 110.256, south: 29.943, east: 112.087, north: 31.57 } as const;
-export const HOME_PITCH_DEG = -55;
 
 export function createCesiumWidget(container: HTMLElement): CesiumWidget {
   const creditContainer = document.createElement('div');
@@ -82,10 +71,10 @@ export function createCesiumWidget(container: HTMLElement): CesiumWidget {
   const ctl = scene.screenSpaceCameraController;
   ctl.enableTilt = false;
   ctl.enableLook = false;
-  ctl.minimumZoomDistance = 500;
-  ctl.maximumZoomDistance = 3_000_000;
+  ctl.minimumZoomDistance = VIEW_LIMITS.range[0];
+  ctl.maximumZoomDistance = VIEW_LIMITS.range[1];
 
-  setHomeView(scene);
+  jumpTo(scene, HOME_VIEW);
   return widget;
 }
 
@@ -98,18 +87,21 @@ function cityFramePoints(): Cartesian3[] {
 }
 
 /**
- * The home view: all 13 units in frame at the home pitch, for whatever box the map has. At a tilt the
- * near (south) half of the city looks bigger than the far half, so a centred bounding sphere leaves the
- * frame lopsided; instead, for a few target latitudes, find (bisection) the closest range at which the
- * city's frame points all land inside 94 % of the canvas, and keep the closest overall.
+ * A `fit-units` view: all 13 units in frame at the view's pitch and heading, for whatever box the map
+ * has. At a tilt the near half of the city looks bigger than the far half, so a centred bounding sphere
+ * leaves the frame lopsided; instead, for a few targets slid along the viewing direction, find
+ * (bisection) the closest range at which the city's frame points all land inside 94 % of the canvas, and
+ * keep the closest overall. Deterministic: same box and view, same camera.
  */
-function homeTarget(scene: Scene): { target: Cartesian3; offset: HeadingPitchRange } {
+function fitUnitsTarget(scene: Scene, view: FitUnitsView): ViewTarget {
   const { west, south, east, north } = CITY_BBOX;
   const lon = (west + east) / 2;
-  const pitch = CesiumMath.toRadians(HOME_PITCH_DEG);
+  const lat = (south + north) / 2;
+  const heading = CesiumMath.toRadians(view.heading);
+  const pitch = CesiumMath.toRadians(view.pitch);
   const w = scene.canvas.clientWidth;
   const h = scene.canvas.clientHeight;
-  const fallback = { target: Cartesian3.fromDegrees(lon, (south + north) / 2), offset: new HeadingPitchRange(0, pitch, 320_000) };
+  const fallback = { target: Cartesian3.fromDegrees(lon, lat), offset: new HeadingPitchRange(heading, pitch, 320_000) };
   if (!(w > 0 && h > 0)) return fallback;
   const points = cityFramePoints();
   const camera = scene.camera;
@@ -119,51 +111,76 @@ function homeTarget(scene: Scene): { target: Cartesian3; offset: HeadingPitchRan
     orientation: { direction: Cartesian3.clone(camera.directionWC), up: Cartesian3.clone(camera.upWC) },
   };
   const fits = (target: Cartesian3, range: number) => {
-    camera.lookAt(target, new HeadingPitchRange(0, pitch, range));
+    camera.lookAt(target, new HeadingPitchRange(heading, pitch, range));
     return points.every((p) => {
       const px = SceneTransforms.worldToWindowCoordinates(scene, p);
       return px !== undefined && px.x >= w * 0.03 && px.x <= w * 0.97 && px.y >= h * 0.03 && px.y <= h * 0.97;
     });
   };
+  // Slide the target along the ground direction the camera looks in (degrees of latitude's worth).
+  const fwdLat = Math.cos(heading);
+  const fwdLon = Math.sin(heading) / Math.cos(CesiumMath.toRadians(lat));
   let best = { ...fallback, range: Infinity };
-  for (let dLat = -0.6; dLat <= 0.2001; dLat += 0.05) {
-    const target = Cartesian3.fromDegrees(lon, (south + north) / 2 + dLat);
+  for (let step = -12; step <= 4; step++) {
+    const d = step * 0.05;
+    const target = Cartesian3.fromDegrees(lon + d * fwdLon, lat + d * fwdLat);
     let lo = 30_000;
-    let hi = 3_000_000;
+    let hi: number = VIEW_LIMITS.range[1];
     if (!fits(target, hi)) continue;
     for (let i = 0; i < 24; i++) {
       const mid = (lo + hi) / 2;
       if (fits(target, mid)) hi = mid;
       else lo = mid;
     }
-    if (hi < best.range) best = { target, offset: new HeadingPitchRange(0, pitch, hi), range: hi };
+    if (hi < best.range) best = { target, offset: new HeadingPitchRange(heading, pitch, hi), range: hi };
   }
   camera.lookAtTransform(Matrix4.IDENTITY);
   camera.setView(saved);
-  return best.range < Infinity ? best : fallback;
+  return best.range < Infinity ? { target: best.target, offset: best.offset } : fallback;
 }
 
-export function setHomeView(scene: Scene): void {
-  const { target, offset } = homeTarget(scene);
+interface ViewTarget {
+  target: Cartesian3;
+  offset: HeadingPitchRange;
+}
+
+/** Where the camera goes for a view, in the map box as it is now. */
+export function viewTarget(scene: Scene, view: MapView): ViewTarget {
+  switch (view.kind) {
+    case 'fit-units':
+      return fitUnitsTarget(scene, view);
+    case 'look-at':
+      return {
+        target: Cartesian3.fromDegrees(view.lon, view.lat, 0),
+        offset: new HeadingPitchRange(CesiumMath.toRadians(view.heading), CesiumMath.toRadians(view.pitch), view.range),
+      };
+    default:
+      return assertNever(view);
+  }
+}
+
+/** Put the camera on a view at once (first view, resizes, tests). Cancels a flight in progress. */
+export function jumpTo(scene: Scene, view: MapView): void {
+  scene.camera.cancelFlight();
+  const { target, offset } = viewTarget(scene, view);
   scene.camera.lookAt(target, offset);
   scene.camera.lookAtTransform(Matrix4.IDENTITY);
   scene.requestRender();
 }
 
-export function flyHome(scene: Scene, durationSec = 1.5): void {
-  const { target, offset } = homeTarget(scene);
-  scene.camera.flyToBoundingSphere(new BoundingSphere(target, 0), { offset, duration: durationSec });
-  scene.requestRender();
-}
-
-export function setCamera(scene: Scene, view: MapCamera): void {
-  const target = Cartesian3.fromDegrees(view.lon, view.lat, 0);
-  const offset = new HeadingPitchRange(
-    CesiumMath.toRadians(view.headingDeg ?? 0),
-    CesiumMath.toRadians(view.pitchDeg ?? HOME_PITCH_DEG),
-    view.range,
-  );
-  scene.camera.lookAt(target, offset);
-  scene.camera.lookAtTransform(Matrix4.IDENTITY);
-  scene.requestRender();
+/**
+ * Fly to a view (scene changes). Resolves when the flight ends, or is cancelled by a newer one. The
+ * target is computed for the box at the start; a fit-units view re-fits on resize after landing.
+ */
+export function flyTo(scene: Scene, view: MapView, durationSec: number): Promise<'complete' | 'cancelled'> {
+  const { target, offset } = viewTarget(scene, view);
+  return new Promise((resolve) => {
+    scene.camera.flyToBoundingSphere(new BoundingSphere(target, 0), {
+      offset,
+      duration: durationSec,
+      complete: () => resolve('complete'),
+      cancel: () => resolve('cancelled'),
+    });
+    scene.requestRender();
+  });
 }

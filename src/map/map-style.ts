@@ -14,6 +14,8 @@ export const OUTLINE_GLOW: Rgba = [0, 229, 255, 0.55];
 export const OUTLINE_CORE: Rgba = [150, 248, 255, 1];
 export const LABEL_FILL: Rgba = [220, 250, 255, 1];
 export const LABEL_OUTLINE: Rgba = [2, 11, 26, 1];
+/** Leader lines and anchor dots of labels set beside their anchor (not cyan: tests count cyan as outline). */
+export const LEADER_COLOR: Rgba = [220, 250, 255, 0.7];
 export const GAOXIN_COLOR: Rgba = [255, 214, 102, 0.95];
 export const RIVER_RIBBON: Rgba = [30, 144, 255, 0.55];
 export const RIVER_GLOW: Rgba = [40, 140, 255, 0.9];

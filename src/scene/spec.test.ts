@@ -51,6 +51,38 @@ describe('scene specs', () => {
   });
 });
 
+describe('scene camera', () => {
+  const parse = (camera: unknown) => sceneSpecSchema.safeParse({ ...overview, camera });
+  const messages = (camera: unknown) => {
+    const r = parse(camera);
+    return r.success ? '' : r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('\n');
+  };
+
+  it('the overview frames all units at the wall tilt', () => {
+    expect(overview.camera).toEqual({ kind: 'fit-units', pitch: -55, heading: 0 });
+  });
+
+  it('accepts both kinds and fills in defaults', () => {
+    expect(parse({ kind: 'fit-units' }).data?.camera).toEqual({ kind: 'fit-units', pitch: -55, heading: 0 });
+    expect(parse({ kind: 'look-at', lon: 111.29, lat: 30.7, range: 40_000, pitch: -40, heading: 30 }).success).toBe(true);
+    expect(parse({ kind: 'look-at', lon: 111.29, lat: 30.7, range: 40_000 }).data?.camera).toMatchObject({ pitch: -55, heading: 0 });
+  });
+
+  it('an unknown or missing kind (an old {lon, lat, height} camera) says which kinds exist', () => {
+    for (const camera of [{ lon: 111.29, lat: 30.62, height: 42_000, heading: -15, pitch: -50 }, { kind: 'orbit' }]) {
+      expect(messages(camera)).toContain('camera.kind: camera needs kind "fit-units" (frame all 13 units: pitch, heading) or "look-at" (lon, lat, range, pitch, heading)');
+    }
+  });
+
+  it('bad fields name the field, its unit and its range', () => {
+    expect(messages({ kind: 'look-at', lon: 111.29, lat: 30.7 })).toContain('camera.range');
+    expect(messages({ kind: 'look-at', lon: 111.29, lat: 30.7, range: 10 })).toContain('camera.range: range: metres from the camera to the target, 500…3000000');
+    expect(messages({ kind: 'look-at', lon: 211, lat: 30.7, range: 9000 })).toContain('camera.lon: lon: -180…180 degrees');
+    expect(messages({ kind: 'fit-units', pitch: -20 })).toContain('camera.pitch: pitch: -90…-35 degrees for fit-units');
+    expect(messages({ kind: 'fit-units', pitch: -55, height: 42_000 })).toMatch(/camera: Unrecognized key.*height/);
+  });
+});
+
 describe('stale marks', () => {
   it('judges age on the data clock against the threshold', () => {
     expect(staleness(1_000, null, 5)).toBeNull();

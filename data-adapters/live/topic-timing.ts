@@ -1,0 +1,27 @@
+/**
+ * Per-topic timing of a live feed: how often REST polls a topic, and after how long without
+ * confirmation the topic counts as stale. Defaults follow how often each topic changes upstream; the
+ * wall's config file (src/config) overrides them per topic.
+ */
+import { TOPICS, type Topic } from '../schemas';
+
+export interface TopicTiming {
+  /** REST polling interval, ms (used with transport 'rest', and as fallback while the socket is down). */
+  pollMs: number;
+  /** Without a good message or a 304 for this long, the topic is 'stale', ms. */
+  staleAfterMs: number;
+}
+
+export const DEFAULT_TOPIC_TIMING: Record<Topic, TopicTiming> = {
+  'cases.baseline': { pollMs: 30_000, staleAfterMs: 15 * 60_000 },
+  'case.event': { pollMs: 2_000, staleAfterMs: 5 * 60_000 },
+  'rates.units': { pollMs: 60_000, staleAfterMs: 30 * 60_000 },
+  'industry.systems': { pollMs: 10_000, staleAfterMs: 5 * 60_000 },
+  'data.volumes': { pollMs: 60_000, staleAfterMs: 30 * 60_000 },
+};
+
+export const LIVE_TOPICS = Object.keys(TOPICS) as Topic[];
+
+export function topicTiming(overrides: Partial<Record<Topic, Partial<TopicTiming>>> | undefined, topic: Topic): TopicTiming {
+  return { ...DEFAULT_TOPIC_TIMING[topic], ...(overrides?.[topic] ?? {}) };
+}
