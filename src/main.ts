@@ -8,6 +8,7 @@ import { useWallStores } from './stores';
 import { bootData } from './data/boot';
 import { installWallHook } from './scene/wall-hook';
 import { SCENES, DEFAULT_SCENE_ID } from '../scenes';
+import { installKiosk } from './kiosk/install';
 import App from './App.vue';
 
 installECharts();
@@ -17,6 +18,7 @@ installPinia(app);
 const stores = useWallStores();
 installWallHook(stores, SCENES[DEFAULT_SCENE_ID]?.panels.length ?? 0);
 bootData(stores);
+installKiosk();
 
 // Mount once the CJK font is in (ECharts measures labels with it); never wait more than 1.5 s.
 void Promise.race([fontsReady(), new Promise((r) => setTimeout(r, 1500))]).then(() => app.mount('#app'));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LOGICAL_HEIGHT, layoutStage, partition, stageSize, type LayoutPanel, type Rect } from './layout';
+import { LOGICAL_HEIGHT, layoutStage, partition, stageSize, viewportStage, type LayoutPanel, type Rect } from './layout';
 import { overview } from '../../scenes/overview';
 import { PANEL_REGISTRY } from '../panels/registry';
 
@@ -25,6 +25,29 @@ describe('stageSize', () => {
     expect(s.width).toBe(1600);
     expect(s.scale).toBeCloseTo(1000 / 1600);
     expect(s.offsetY).toBeCloseTo((1000 - LOGICAL_HEIGHT * s.scale) / 2);
+  });
+});
+
+describe('viewportStage (tile mode: a window shows its slice of a larger wall)', () => {
+  it('two 1080p windows of a 3840x1080 wall: the whole wall is laid out, each window shifted to its half', () => {
+    const left = viewportStage(1920, 1080, { wall: { width: 3840, height: 1080 }, viewport: { x: 0, y: 0, width: 1920, height: 1080 } });
+    const right = viewportStage(1920, 1080, { wall: { width: 3840, height: 1080 }, viewport: { x: 1920, y: 0, width: 1920, height: 1080 } });
+    expect(left).toEqual({ width: 3840, height: 1080, scale: 1, offsetX: -0, offsetY: -0 });
+    expect(right).toEqual({ width: 3840, height: 1080, scale: 1, offsetX: -1920, offsetY: -0 });
+    // Same layout as one window over the whole wall.
+    expect(right.width).toBe(stageSize(3840, 1080).width);
+  });
+  it('a 4x2 grid with bezel bands: 1080 wall px per row plus the gap, one panel per window', () => {
+    const wall = { width: 7716, height: 2170 };
+    const s = viewportStage(1920, 1080, { wall, viewport: { x: 3 * 1932, y: 1090, width: 1920, height: 1080 } });
+    expect(s.width).toBe(Math.floor((7716 * 1080) / 2170));
+    expect(s.scale).toBeCloseTo(2170 / 1080);
+    expect(s.offsetX).toBe(-5796);
+    expect(s.offsetY).toBe(-1090);
+  });
+  it('a 7680x2160 LED wall in one window is the same as the plain stage', () => {
+    const s = viewportStage(7680, 2160, { wall: { width: 7680, height: 2160 }, viewport: { x: 0, y: 0, width: 7680, height: 2160 } });
+    expect(s).toMatchObject({ width: 3840, scale: 2, offsetX: -0, offsetY: -0 });
   });
 });
 

@@ -29,7 +29,10 @@ export interface StageSize {
   height: number;
   /** Window px per wall unit. */
   scale: number;
-  /** Offset of the canvas in the window (px), non-zero only when letterboxed. */
+  /**
+   * Offset of the canvas in the window (px): positive when letterboxed; negative when the window shows a
+   * viewport of a larger wall (tile mode: the canvas is shifted so this window's slice is in view).
+   */
   offsetX: number;
   offsetY: number;
 }
@@ -51,6 +54,27 @@ export function stageSize(windowW: number, windowH: number): StageSize {
     offsetX: Math.max(0, (w - width * scale) / 2),
     offsetY: Math.max(0, (h - LOGICAL_HEIGHT * scale) / 2),
   };
+}
+
+/** A window's slice of a larger wall, in wall pixels (src/kiosk/viewport-params.ts reads it from the URL). */
+export interface WallSlice {
+  wall: { width: number; height: number };
+  viewport: { x: number; y: number; width: number; height: number };
+}
+
+/**
+ * Tile mode: the stage lays out the whole wall (1080 units high, as wide as the wall's aspect) and this
+ * window shows only its viewport, by the same one transform (scale, then a translate that brings the
+ * viewport to the window's origin). Windows showing adjoining viewports thus show adjoining halves of one
+ * picture: the same layout, cut at the seam.
+ */
+export function viewportStage(windowW: number, windowH: number, slice: WallSlice): StageSize {
+  const unitsPerPx = LOGICAL_HEIGHT / Math.max(1, slice.wall.height);
+  const width = Math.max(MIN_LOGICAL_WIDTH, Math.floor(slice.wall.width * unitsPerPx + 1e-6));
+  // Window px per wall px: the plan gives each window a viewport of its display's size, so this is 1
+  // (or the display's scale factor); a mismatched window fits the viewport without distortion.
+  const k = Math.min(Math.max(1, windowW) / slice.viewport.width, Math.max(1, windowH) / slice.viewport.height);
+  return { width, height: LOGICAL_HEIGHT, scale: k / unitsPerPx, offsetX: -slice.viewport.x * k, offsetY: -slice.viewport.y * k };
 }
 
 export interface Rect {

@@ -1,0 +1,250 @@
+/**
+ * Tile mode and self-healing of the kiosk, in real Chromium without Electron: the renderer side is the
+ * same code, driven by URL parameters. A BroadcastChannel page stands in for the main process's clock.
+ *   1. two 1920x1080 windows showing the two halves of a 3840x1080 wall draw adjoining halves of one
+ *      picture (pixel-compared with one 3840x1080 window of the whole wall, seam columns included);
+ *   2. a shared-clock command (seek + pause, then seek + play) is applied by every window at the same
+ *      master instant (within one frame), and the data clock visibly switches on all of them;
+ *   3. a WebGL context loss on the Cesium canvas brings the wall back into the same data-clock position
+ *      with the map ready again, within 10 s.
+ * Only the data clock is switched: scene switching arrives with the scene-tour issue (one scene so far).
+ */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { PNG } from 'pngjs';
+import { launchBrowser, watchPage, type PageWatch } from './browser';
+import { decodePng, differingFraction } from './pixels';
+
+interface Applied {
+  id: number;
+  local: number;
+  master: number;
+  lateMs: number;
+  action: string;
+}
+interface HookWindow {
+  __citywall?: {
+    wall?: { firstCompleteFrame?: number };
+    map?: { ready: boolean };
+    source?: { seek(t: number): void; pause(): void; getState(): { status: string; clock: { startTime: number; currentTime: number; speed: number } } };
+    kiosk?: { restoredFrom: { dataClock: number } | null; restoredAt: number | null; dataRestoredAt: number | null; contextLosses: number; save(): unknown; clock: { applied: Applied[]; follower: { offset: number } } | null };
+  };
+}
+
+const WALL = 'wall=3840x1080&clock=broadcast&seek=10';
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** The data side is up (source playing, stage drawn): enough for the clock and title-bar checks. */
+async function waitSource(page: Page, timeout = 170_000) {
+  await page.waitForFunction(() => {
+    const s = (window as unknown as HookWindow).__citywall?.source?.getState();
+    return (s?.status === 'playing' || s?.status === 'paused') && document.querySelector('[data-testid="clock-time"]') !== null;
+  }, null, { timeout, polling: 250 });
+}
+
+async function waitReady(page: Page, timeout = 170_000) {
+  await page.waitForFunction(() => {
+    const h = (window as unknown as HookWindow).__citywall;
+    return h?.map?.ready === true && h.wall?.firstCompleteFrame !== undefined;
+  }, null, { timeout, polling: 250 });
+}
+
+const dataClock = (page: Page) => page.evaluate(() => (window as unknown as HookWindow).__citywall!.source!.getState().clock.currentTime);
+const applied = (page: Page, id: number) => page.evaluate((i) => (window as unknown as HookWindow).__citywall!.kiosk!.clock!.applied.find((a) => a.id === i) ?? null, id);
+
+/** Column x of rows [y0, y1) as RGB triples. */
+function column(png: PNG, x: number, y0: number, y1: number): number[] {
+  const out: number[] = [];
+  for (let y = y0; y < y1; y++) {
+    const i = (png.width * y + x) * 4;
+    out.push(png.data[i]!, png.data[i + 1]!, png.data[i + 2]!);
+  }
+  return out;
+}
+const maxDiff = (a: number[], b: number[]) => Math.max(...a.map((v, i) => Math.abs(v - b[i]!)));
+const bright = (col: number[]) => {
+  let n = 0;
+  for (let i = 0; i < col.length; i += 3) if (col[i]! + col[i + 1]! + col[i + 2]! > 360) n++;
+  return n;
+};
+
+describe('tile mode: two windows, one wall, one clock', () => {
+  let context: BrowserContext;
+  let master: Page;
+  let left: Page;
+  let right: Page;
+  let whole: Page;
+  const watches: PageWatch[] = [];
+
+  beforeAll(async () => {
+    const base = inject('baseUrl');
+    // One browser context: the BroadcastChannel (the main-process clock stand-in) reaches every page.
+    context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, deviceScaleFactor: 1 });
+    master = await context.newPage();
+    await master.goto(`${base}/geo/README.md`);
+    await master.evaluate(() => {
+      const ch = new BroadcastChannel('citywall-clock');
+      const now = () => performance.timeOrigin + performance.now();
+      ch.onmessage = (e: MessageEvent<{ type: string; from: string; t0: number }>) => {
+        if (e.data.type === 'sync') ch.postMessage({ type: 'sync-reply', to: e.data.from, t0: e.data.t0, master: now() });
+      };
+      (window as unknown as { send: (action: unknown, id: number, leadMs: number) => number }).send = (action, id, leadMs) => {
+        const applyAt = now() + leadMs;
+        ch.postMessage({ type: 'command', cmd: { id, applyAt, action } });
+        return applyAt;
+      };
+    });
+    const open = async (query: string, size: { width: number; height: number }) => {
+      const page = await context.newPage();
+      await page.setViewportSize(size);
+      watches.push(await watchPage(page));
+      await page.goto(`${base}/?${query}`, { waitUntil: 'load' });
+      return page;
+    };
+    [left, right, whole] = await Promise.all([
+      open(`${WALL}&viewport=0,0,1920,1080&window=left`, { width: 1920, height: 1080 }),
+      open(`${WALL}&viewport=1920,0,1920,1080&window=right`, { width: 1920, height: 1080 }),
+      open(`${WALL}&window=whole`, { width: 3840, height: 1080 }),
+    ]);
+    // Three walls start in parallel on software WebGL: wait until each has drawn its map, then hold the
+    // data still so the timing below measures the clock, not three Cesium start-ups fighting for 2 cores.
+    for (const p of [left, right, whole]) await waitSource(p, 400_000);
+    for (const p of [left, right, whole]) await waitReady(p, 400_000);
+    for (const p of [left, right, whole]) await p.evaluate(() => (window as unknown as HookWindow).__citywall!.source!.pause());
+    await new Promise((r) => setTimeout(r, 3000));
+  }, 600_000);
+  afterAll(async () => {
+    await context?.close();
+  });
+
+  it('lays out the whole wall in each window and shifts it to the window’s viewport', async () => {
+    const stage = (p: Page) => p.getByTestId('stage').evaluate((el) => ({ w: el.getAttribute('data-logical-width'), v: el.getAttribute('data-viewport'), box: el.getBoundingClientRect().toJSON() as DOMRect }));
+    const [l, r] = await Promise.all([stage(left), stage(right)]);
+    expect(l).toMatchObject({ w: '3840', v: '0,0,1920,1080', box: { x: 0, width: 3840 } });
+    expect(r).toMatchObject({ w: '3840', v: '1920,0,1920,1080', box: { x: -1920, width: 3840 } });
+  });
+
+  it('a shared-clock command (seek + pause) is applied by every window at the same master instant', async () => {
+    const start = await left.evaluate(() => (window as unknown as HookWindow).__citywall!.source!.getState().clock.startTime);
+    const target = start + 30 * 60_000;
+    const applyAt = await master.evaluate(([t]) => (window as unknown as { send: (a: unknown, id: number, lead: number) => number }).send({ kind: 'seek', dataTime: t, pause: true }, 1, 600), [target] as const);
+    await expect.poll(async () => (await Promise.all([left, right, whole].map((p) => applied(p, 1)))).every((a) => a !== null), { timeout: 10_000 }).toBe(true);
+    const [a, b, c] = (await Promise.all([left, right, whole].map((p) => applied(p, 1)))) as Applied[];
+    console.info(`[kiosk-tile] applied at master +${(a!.master - applyAt).toFixed(2)} / +${(b!.master - applyAt).toFixed(2)} / +${(c!.master - applyAt).toFixed(2)} ms`);
+    expect(Math.abs(a!.master - b!.master)).toBeLessThan(17);
+    expect(Math.abs(a!.master - c!.master)).toBeLessThan(17);
+    // Each at the instant itself, give or take a timer tick of a busy page (software WebGL, 2 cores).
+    for (const x of [a!, b!, c!]) expect(Math.abs(x.master - applyAt)).toBeLessThan(50);
+    // And it switched: all three show the new data clock, paused.
+    await expect.poll(async () => (await Promise.all([left, right, whole].map(dataClock))).every((t) => t === target), { timeout: 15_000 }).toBe(true);
+    await expect.poll(() => left.getByTestId('clock-time').textContent()).toBe(await whole.getByTestId('clock-time').textContent());
+  });
+
+  it('shows adjoining halves of one picture (title bar pixels, seam columns included)', async () => {
+    // Let panels and the title settle after the seek, then shoot all three.
+    await new Promise((r) => setTimeout(r, 2500));
+    const [pl, pr, pw] = (await Promise.all([left, right, whole].map((p) => p.screenshot()))).map(decodePng) as [PNG, PNG, PNG];
+    const band = { y0: 0, y1: 92 }; // the title bar (96 units; its bottom glow excluded)
+    const crop = (png: PNG, x0: number, w: number) => {
+      const out = { width: w, height: band.y1 - band.y0, data: Buffer.alloc(w * (band.y1 - band.y0) * 4) } as unknown as PNG;
+      for (let y = band.y0; y < band.y1; y++) png.data.copy(out.data, (y - band.y0) * w * 4, (png.width * y + x0) * 4, (png.width * y + x0 + w) * 4);
+      return out;
+    };
+    expect(differingFraction(crop(pl, 0, 1920), crop(pw, 0, 1920))).toBeLessThan(0.002);
+    expect(differingFraction(crop(pr, 0, 1920), crop(pw, 1920, 1920))).toBeLessThan(0.002);
+    // The seam: the left window's last column and the right window's first are the whole wall's
+    // columns 1919 and 1920, and the platform name (centred on the seam) has ink in both.
+    const seamL = column(pl, 1919, band.y0, band.y1);
+    const seamR = column(pr, 0, band.y0, band.y1);
+    expect(maxDiff(seamL, column(pw, 1919, band.y0, band.y1))).toBeLessThanOrEqual(8);
+    expect(maxDiff(seamR, column(pw, 1920, band.y0, band.y1))).toBeLessThanOrEqual(8);
+    expect(bright(seamL)).toBeGreaterThan(3);
+    expect(bright(seamR)).toBeGreaterThan(3);
+    // Not trivially equal columns: they differ from columns further away, which a blank band would not.
+    expect(maxDiff(seamL, column(pw, 1700, band.y0, band.y1))).toBeGreaterThan(40);
+  });
+
+  it('a second command (seek + play) switches them together again', async () => {
+    const start = await left.evaluate(() => (window as unknown as HookWindow).__citywall!.source!.getState().clock.startTime);
+    const target = start + 20 * 60_000; // inside the recording (a seek past its end would loop it)
+    const applyAt = await master.evaluate(([t]) => (window as unknown as { send: (a: unknown, id: number, lead: number) => number }).send({ kind: 'seek', dataTime: t, pause: false }, 2, 600), [target] as const);
+    await expect.poll(async () => (await Promise.all([left, right].map((p) => applied(p, 2)))).every((a) => a !== null), { timeout: 10_000 }).toBe(true);
+    const [a, b] = (await Promise.all([left, right].map((p) => applied(p, 2)))) as Applied[];
+    console.info(`[kiosk-tile] second command applied at master +${(a!.master - applyAt).toFixed(2)} / +${(b!.master - applyAt).toFixed(2)} ms`);
+    expect(Math.abs(a!.master - b!.master)).toBeLessThan(17);
+    expect(Math.abs(a!.master - applyAt)).toBeLessThan(50);
+    await expect.poll(async () => Math.min(...(await Promise.all([left, right].map(dataClock)))), { timeout: 15_000 }).toBeGreaterThanOrEqual(target);
+  });
+
+  it('logged no page error and stayed on the local host', () => {
+    for (const w of watches) {
+      expect(w.pageErrors).toEqual([]);
+      expect(w.foreignRequests).toEqual([]);
+    }
+  });
+});
+
+describe('self-healing: WebGL context loss', () => {
+  let context: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, deviceScaleFactor: 1 });
+    page = await context.newPage();
+    await watchPage(page);
+    await page.goto(`${inject('baseUrl')}/?seek=10&window=solo`, { waitUntil: 'load' });
+    await waitReady(page);
+  });
+  afterAll(async () => {
+    await context?.close();
+  });
+
+  it('losing the Cesium canvas context brings the wall back at the same data clock within 10 s, then the map', async () => {
+    // Move away from the URL's ?seek=10 so a restore cannot be mistaken for a fresh start.
+    await page.evaluate(() => {
+      const s = (window as unknown as HookWindow).__citywall!.source!;
+      s.seek(s.getState().clock.startTime + 40 * 60_000);
+    });
+    await expect.poll(() => dataClock(page), { timeout: 15_000 }).toBeGreaterThanOrEqual(0);
+    await new Promise((r) => setTimeout(r, 1500));
+    const { before, speed } = await page.evaluate(() => {
+      const s = (window as unknown as HookWindow).__citywall!.source!.getState();
+      return { before: s.clock.currentTime, speed: s.clock.speed };
+    });
+    const lostAt = await page.evaluate(() => {
+      const canvas = document.querySelector<HTMLCanvasElement>('.cesium-widget canvas');
+      if (!canvas) throw new Error('no Cesium canvas');
+      const gl = (canvas.getContext('webgl2') ?? canvas.getContext('webgl')) as WebGLRenderingContext | null;
+      const ext = gl?.getExtension('WEBGL_lose_context');
+      if (!ext) throw new Error('WEBGL_lose_context unavailable');
+      const t = Date.now();
+      ext.loseContext();
+      return t;
+    });
+    // The page reloads itself and restores; wait for the new page's restore to complete.
+    await page.waitForFunction(() => (window as unknown as HookWindow).__citywall?.kiosk?.restoredAt != null && (window as unknown as HookWindow).__citywall?.map?.ready === true, null, { timeout: 60_000, polling: 100 });
+    const after = await page.evaluate(() => {
+      const h = (window as unknown as HookWindow).__citywall!;
+      return { restoredAt: h.kiosk!.restoredAt!, dataRestoredAt: h.kiosk!.dataRestoredAt!, reloadedAt: performance.timeOrigin, restoredFrom: h.kiosk!.restoredFrom!.dataClock, now: h.source!.getState().clock.currentTime, mapReady: h.map!.ready };
+    });
+    const elapsed = after.restoredAt - lostAt;
+    console.info(`[kiosk-tile] context loss → page reloaded +${Math.round(after.reloadedAt - lostAt)} ms, data clock restored +${after.dataRestoredAt - lostAt} ms, map ready again +${elapsed} ms (software WebGL)`);
+    expect(after.mapReady).toBe(true);
+    // The page is back with the same data clock (title, panels, ticker) within 10 s.
+    expect(after.dataRestoredAt - lostAt).toBeLessThanOrEqual(10_000);
+    // The map's own start-up (globe tiles, boundaries) is bound by SwiftShader on this 2-core machine
+    // (about 30 s for any fresh wall here); with a GPU it is a few seconds. Bounded, not asserted at 10 s.
+    expect(elapsed).toBeLessThanOrEqual(90_000);
+    // Restored the position saved at the loss (not the URL's 10 min), then plays on from there.
+    expect(Math.abs(after.restoredFrom - before)).toBeLessThanOrEqual(2000 * speed);
+    expect(after.now).toBeGreaterThanOrEqual(after.restoredFrom - 1000);
+    expect(after.now - after.restoredFrom).toBeLessThanOrEqual((elapsed + 5000) * speed);
+  });
+});
