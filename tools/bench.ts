@@ -4,6 +4,7 @@
  *   npm run bench                  build into bench-dist/, then every row (about 3–4 minutes here)
  *   npm run bench -- --no-build    reuse bench-dist/ from an earlier run
  *   npm run bench -- --quick       fewer runs: checks the bench works, numbers not worth quoting
+ *   npm run bench -- --only live   only the live rows (throughput, emit → store latency); no build, no browser
  *
  * Prints machine info, then one table (docs/bench.md explains every row). Progress goes to stderr so
  * stdout is just the report. Exits non-zero if any row cannot be measured: a missing number is an
@@ -14,6 +15,8 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from './bench/args';
 import { chromiumVersion, runBrowserRows } from './bench/browser-rows';
+import { runFacilityRows } from './bench/facility-rows';
+import { runLiveRows } from './bench/live-rows';
 import { runNodeRows } from './bench/node-rows';
 import { buildApp, OUT_DIR, ROOT, serveBuild, type Served } from './bench/server';
 import { RATIO_HEADER, renderTable, type Row } from './bench/table';
@@ -47,25 +50,35 @@ async function main(): Promise<void> {
 
   let served: Served | undefined;
   try {
-    if (args.build) {
-      log(`building into ${OUT_DIR}/ …`);
-      await buildApp();
+    let rows: Row[] = [];
+    let notes: string[] = [];
+    if (args.only === null) {
+      if (args.build) {
+        log(`building into ${OUT_DIR}/ …`);
+        await buildApp();
+      }
+      log('in-process rows (load, lookup, seek) …');
+      const node = runNodeRows(readFileSync(RECORDING, 'utf8'), SCALES, nodeRuns);
+      log('facility rows (1M facilities: Arrow vs GeoJSON) …');
+      const facility = runFacilityRows(Math.min(nodeRuns, 3));
+
+      served = await serveBuild();
+      log(`browser rows against ${served.baseUrl} (${browserRuns} cold start(s) per page) …`);
+      const browser = await runBrowserRows(served.baseUrl, browserRuns, true, log);
+      rows = [...node.rows, ...facility.rows, ...browser.rows];
+      notes = [...node.notes, ...facility.notes, ...browser.notes];
     }
-    log('in-process rows (load, lookup, seek) …');
-    const node = runNodeRows(readFileSync(RECORDING, 'utf8'), SCALES, nodeRuns);
+    const live = await runLiveRows(nodeRuns, log);
+    rows = [...rows, ...live.rows];
+    notes = [...notes, ...live.notes];
 
-    served = await serveBuild();
-    log(`browser rows against ${served.baseUrl} (${browserRuns} cold start(s) per page) …`);
-    const browser = await runBrowserRows(served.baseUrl, browserRuns, true, log);
-
-    const rows: Row[] = [...node.rows, ...browser.rows];
     const out = [
       info,
-      `mode: ${args.quick ? 'quick' : 'full'}; medians; ${RATIO_HEADER}: baseline ÷ ours for ms and KiB, ours ÷ baseline for fps`,
+      `mode: ${args.quick ? 'quick' : 'full'}${args.only ? `, only ${args.only}` : ''}; medians; ${RATIO_HEADER}: baseline ÷ ours for ms and KiB, ours ÷ baseline for fps and msg/s`,
       '',
       renderTable(rows),
       '',
-      ...[...node.notes, ...browser.notes].map((n) => `- ${n}`),
+      ...notes.map((n) => `- ${n}`),
       `- total bench time ${((Date.now() - started) / 1000).toFixed(0)} s; load average at end ${loadAverage()}`,
     ];
     process.stdout.write(`${out.join('\n')}\n`);

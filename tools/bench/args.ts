@@ -7,14 +7,21 @@ export interface BenchArgs {
   build: boolean;
   /** Fewer runs everywhere: for checking the bench itself, not for numbers worth quoting. */
   quick: boolean;
+  /** Only one group of rows (`--only live`): for iterating on it. Null: every row. */
+  only: 'live' | null;
 }
 
-export const USAGE = 'usage: npm run bench -- [--no-build] [--quick]';
+export const USAGE = 'usage: npm run bench -- [--no-build] [--quick] [--only live]';
 
 export function parseArgs(argv: readonly string[]): BenchArgs {
-  const args: BenchArgs = { build: true, quick: false };
-  for (const a of argv) {
-    if (a === '--no-build') args.build = false;
+  const args: BenchArgs = { build: true, quick: false, only: null };
+  for (let i = 0; i < argv.length; i += 1) {
+    const a = argv[i] as string;
+    if (a === '--only' || a.startsWith('--only=')) {
+      const value = a === '--only' ? argv[(i += 1)] : a.slice('--only='.length);
+      if (value !== 'live') throw new Error(`--only takes "live", got ${JSON.stringify(value)}\n${USAGE}`);
+      args.only = value;
+    } else if (a === '--no-build') args.build = false;
     else if (a === '--quick') args.quick = true;
     else throw new Error(`unknown flag ${JSON.stringify(a)}\n${USAGE}`);
   }
