@@ -19,7 +19,8 @@ export type BroadcastMessage =
 
 export interface ClockClient {
   follower: ClockFollower;
-  applied: (Applied & { action: WallAction['kind'] })[];
+  /** What each window did: for a seek, the data time it actually went to (after lateness compensation). */
+  applied: (Applied & { action: WallAction['kind']; seekTo: number | null })[];
   close(): void;
 }
 
@@ -34,11 +35,20 @@ function showMark(label: string): void {
   setTimeout(() => el.remove(), 2000);
 }
 
-export function applyAction(action: WallAction, windowKey: string): void {
+/**
+ * Apply one command. `lateMs` is how far past its master instant this window got to it: a main thread
+ * busy in a (software-rendered) frame can be late, so a seek that resumes play goes to where the
+ * timeline stands *now* (dataTime + late × speed). Every window then shows the same data time for the
+ * same master instant, however late each one was. Returns the data time sought, if any.
+ */
+export function applyAction(action: WallAction, windowKey: string, lateMs = 0): number | null {
   switch (action.kind) {
-    case 'seek':
-      seekTo(action.dataTime, action.pause);
-      break;
+    case 'seek': {
+      const speed = hooks().source?.getState().clock.speed ?? 1;
+      const target = action.pause ? action.dataTime : action.dataTime + Math.max(0, lateMs) * speed;
+      seekTo(target, action.pause);
+      return target;
+    }
     case 'pause':
       hooks().source?.pause?.();
       break;
@@ -56,13 +66,14 @@ export function applyAction(action: WallAction, windowKey: string): void {
       console.warn('[citywall:kiosk] unknown clock action', never);
     }
   }
+  return null;
 }
 
 export function startClockClient(kind: 'bridge' | 'broadcast', windowKey: string, bridge: CitywallBridge | null): ClockClient {
   const applied: ClockClient['applied'] = [];
   const follower = new ClockFollower({ now: localNow, setTimer: (fn, ms) => setTimeout(fn, ms), clearTimer: (h) => clearTimeout(h as number) }, (cmd, a) => {
-    applyAction(cmd.action, windowKey);
-    applied.push({ ...a, action: cmd.action.kind });
+    const seekTo = applyAction(cmd.action, windowKey, a.lateMs);
+    applied.push({ ...a, action: cmd.action.kind, seekTo });
     if (applied.length > 100) applied.shift();
   });
   const closers: (() => void)[] = [];

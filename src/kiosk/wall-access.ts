@@ -6,7 +6,7 @@
 import type { RestoreState } from '../../electron/bridge-types';
 
 export interface SourceLike {
-  getState(): { status: string; clock: { startTime: number; endTime: number | null; currentTime: number } };
+  getState(): { status: string; clock: { startTime: number; endTime: number | null; currentTime: number; speed: number } };
   seek?(time: number): void;
   pause?(): void;
   play?(): void;
