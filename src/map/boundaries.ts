@@ -190,26 +190,44 @@ export function addBoundaries(scene: Scene, units: readonly UnitShape[]): Bounda
     }),
   ) as Primitive;
 
+  // Each fill colour as last written (RGBA bytes): a density update that changes no byte is no change,
+  // and must not cost a Cesium frame (a globe frame is the wall's most expensive one in software GL).
+  const shownColor = new Map<string, string>();
+  const scratchBytes = new Uint8Array(4);
+  let waitingForFill: Partial<Record<UnitId, number>> | null = null;
+
   function setDensity(density: Partial<Record<UnitId, number>>): void {
     if (!fill.ready) {
       // Per-instance attributes exist only once the primitive has been built on its first update.
-      const remove = scene.postRender.addEventListener(() => {
-        if (!fill.ready) return;
-        remove();
-        setDensity(density);
-      });
+      if (waitingForFill === null) {
+        const remove = scene.postRender.addEventListener(() => {
+          if (!fill.ready || waitingForFill === null) return;
+          remove();
+          const latest = waitingForFill;
+          waitingForFill = null;
+          setDensity(latest);
+        });
+      }
+      waitingForFill = density;
       scene.requestRender();
       return;
     }
     const shares = normaliseDensity(density, [...units.map((u) => u.id), 'gaoxin']);
+    let changed = false;
     for (const [unit, id] of fillIds) {
       const rgba = rampColor(shares.get(unit) ?? 0);
       // 高新区 overlaps four districts: keep its fill at half strength so theirs still reads.
       if (unit === 'gaoxin') rgba[3] *= 0.5;
+      const bytes = ColorGeometryInstanceAttribute.toValue(cesiumColor(rgba), scratchBytes);
+      const key = bytes.join(',');
+      if (shownColor.get(id) === key) continue;
       const attrs = fill.getGeometryInstanceAttributes(id) as { color: Uint8Array } | undefined;
-      if (attrs) attrs.color = ColorGeometryInstanceAttribute.toValue(cesiumColor(rgba), attrs.color);
+      if (!attrs) continue;
+      attrs.color = ColorGeometryInstanceAttribute.toValue(cesiumColor(rgba), attrs.color);
+      shownColor.set(id, key);
+      changed = true;
     }
-    scene.requestRender();
+    if (changed) scene.requestRender();
   }
 
   return {

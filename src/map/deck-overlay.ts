@@ -5,14 +5,15 @@
  *
  * Layers have stable ids and stable `data` (the pings array the caller hands in, unchanged until it
  * changes); the animation clock only flows through `updateTriggers`, so a clock tick recomputes colours
- * and radii, never positions.
+ * and radii, never positions. Redraws are gated on what moves: the ring layer is drawn (`visible`) only
+ * while a ring expands, and the slow dot fade alone redraws at most once per DOT_FADE_INTERVAL_MS.
  */
 import { COORDINATE_SYSTEM, Deck } from '@deck.gl/core';
 import { ScatterplotLayer } from '@deck.gl/layers';
 import type { ChannelId } from '../../data-adapters/domain';
 import { CesiumLinkedView, type LinkedViewState } from './camera-sync';
 import type { EnuFrame, Vec3 } from './geo-math';
-import { CHANNEL_COLORS, dotAlpha, ringAlpha, ringRadius } from './map-style';
+import { anyRingActive, CHANNEL_COLORS, dotAlpha, ringAlpha, ringRadius } from './map-style';
 
 export interface MapPing {
   id: string;
@@ -43,6 +44,9 @@ function positionCache(frame: EnuFrame) {
   };
 }
 
+/** Least wall time between two redraws that only advance the dots' fade. */
+export const DOT_FADE_INTERVAL_MS = 1000;
+
 export function createDeckOverlay(canvas: HTMLCanvasElement, frame: EnuFrame, initialView: LinkedViewState): DeckOverlay {
   let frameCount = 0;
   const getPosition = positionCache(frame);
@@ -50,7 +54,11 @@ export function createDeckOverlay(canvas: HTMLCanvasElement, frame: EnuFrame, in
   let source: readonly MapPing[] = [];
   let sourceLength = 0;
   let pings: readonly MapPing[] = [];
+  /** Clock of the rings (every tick while one expands) and of the dots' fade (coarser, see setPings). */
   let now = 0;
+  let dotNow = 0;
+  let ringsActive = false;
+  let lastDraw = -Infinity;
 
   const layers = () => {
     const common = {
@@ -65,6 +73,8 @@ export function createDeckOverlay(canvas: HTMLCanvasElement, frame: EnuFrame, in
       new ScatterplotLayer<MapPing>({
         ...common,
         id: 'case-pings-ring',
+        // No ring expanding: skip the layer (no attribute updates, no draw) instead of drawing zeros.
+        visible: ringsActive,
         // Flat in the local ENU plane: a ring on the ground, foreshortened with the tilt.
         billboard: false,
         filled: false,
@@ -89,9 +99,9 @@ export function createDeckOverlay(canvas: HTMLCanvasElement, frame: EnuFrame, in
         getRadius: 6,
         lineWidthUnits: 'pixels',
         getLineWidth: 1.5,
-        getFillColor: (p) => [...CHANNEL_COLORS[p.channel], dotAlpha(now - p.at)],
-        getLineColor: (p) => [255, 255, 255, Math.round(dotAlpha(now - p.at) * 0.8)],
-        updateTriggers: { getFillColor: now, getLineColor: now },
+        getFillColor: (p) => [...CHANNEL_COLORS[p.channel], dotAlpha(dotNow - p.at)],
+        getLineColor: (p) => [255, 255, 255, Math.round(dotAlpha(dotNow - p.at) * 0.8)],
+        updateTriggers: { getFillColor: dotNow, getLineColor: dotNow },
       }),
     ];
   };
@@ -115,6 +125,13 @@ export function createDeckOverlay(canvas: HTMLCanvasElement, frame: EnuFrame, in
     setPings(next, nextNow) {
       const sameData = next === source && next.length === sourceLength;
       if (sameData && nextNow === now) return;
+      const wallNow = performance.now();
+      const rings = anyRingActive(next, nextNow);
+      // Each deck frame is a WebGL frame (and, with software compositing, a read-back of the canvas):
+      // draw on every tick only while something moves visibly — new pings, an expanding ring, or the
+      // frame where the last ring ends. The dots' fade (minutes of data time) advances at most once per
+      // DOT_FADE_INTERVAL_MS of wall time.
+      if (sameData && !rings && !ringsActive && wallNow - lastDraw < DOT_FADE_INTERVAL_MS) return;
       if (!sameData) {
         // A new `data` reference is deck.gl's signal to rebuild attributes; an in-place append needs a copy.
         pings = next === source ? next.slice() : next;
@@ -122,6 +139,9 @@ export function createDeckOverlay(canvas: HTMLCanvasElement, frame: EnuFrame, in
         sourceLength = next.length;
       }
       now = nextNow;
+      dotNow = nextNow;
+      ringsActive = rings;
+      lastDraw = wallNow;
       deck.setProps({ layers: layers() });
     },
     frames: () => frameCount,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CHANNEL_IDS, UNIT_IDS } from '../../data-adapters/domain';
-import { CHANNEL_COLORS, DOT_MS, dotAlpha, normaliseDensity, rampColor, RING_MAX_M, RING_MIN_M, RING_MS, ringAlpha, ringRadius } from './map-style';
+import { anyRingActive, CHANNEL_COLORS, DOT_MS, dotAlpha, normaliseDensity, rampColor, RING_MAX_M, RING_MIN_M, RING_MS, ringAlpha, ringRadius } from './map-style';
 
 describe('normaliseDensity', () => {
   it('scales by the busiest unit and fills missing units with 0', () => {
@@ -47,5 +47,15 @@ describe('ping animation', () => {
   });
   it('has a colour for every channel', () => {
     for (const c of CHANNEL_IDS) expect(CHANNEL_COLORS[c]).toHaveLength(3);
+  });
+});
+
+describe('anyRingActive', () => {
+  it('is true only while some ping is younger than a ring (order does not matter)', () => {
+    expect(anyRingActive([], 10_000)).toBe(false);
+    expect(anyRingActive([{ at: 10_000 - RING_MS - 1 }, { at: 0 }], 10_000)).toBe(false);
+    expect(anyRingActive([{ at: 9_000 }, { at: 0 }], 10_000)).toBe(true);
+    // a future ping (clock skew) has no ring yet
+    expect(anyRingActive([{ at: 11_000 }], 10_000)).toBe(false);
   });
 });

@@ -75,6 +75,15 @@ export function ringRadius(ageMs: number): number {
   return RING_MIN_M + (RING_MAX_M - RING_MIN_M) * eased;
 }
 
+/** Whether any ping's ring is still expanding at `now` (a full scan: pings need not be sorted). */
+export function anyRingActive(pings: readonly { at: number }[], now: number): boolean {
+  for (let i = pings.length - 1; i >= 0; i--) {
+    const age = now - pings[i]!.at;
+    if (age >= 0 && age < RING_MS) return true;
+  }
+  return false;
+}
+
 /** Ring opacity 0..255 for a ping of this age. */
 export function ringAlpha(ageMs: number): number {
   if (!(ageMs >= 0 && ageMs < RING_MS)) return 0;

@@ -8,6 +8,7 @@
  * requests the next, so readiness never waits on an unrelated camera move.
  *
  * Views (view.ts): `setView(view, 'jump' | 'fly')`; a fit-units view is re-fitted when the box resizes.
+ * Density updates are coalesced (DENSITY_MIN_INTERVAL_MS) and cost a frame only when a fill colour changes.
  * Names are placed by the label layer (labels.ts, declutter.ts) on every frame; the data credits are DOM
  * text in the bottom-right corner, and labels keep clear of them.
  */
@@ -33,6 +34,13 @@ export const MAP_CREDITS: readonly string[] = [
   '长江走向为示意（人工描绘）',
   '高新区：范围示意',
 ];
+
+/**
+ * Least time between two density (fill colour) updates. The fill shows today's cases per unit, which
+ * moves by one case at a time: a repaint every 2 s is indistinguishable on the wall, and each repaint is
+ * a full globe frame (tens to hundreds of ms of software WebGL on a GPU-less kiosk).
+ */
+export const DENSITY_MIN_INTERVAL_MS = 2000;
 
 /** deck.gl's local frame: the city centre named by the design brief. */
 export const DECK_ORIGIN = { lon: 111.29, lat: 30.7 } as const;
@@ -114,6 +122,14 @@ export function createWallMap(container: HTMLElement, baseUrl = import.meta.env.
   const measureCredits = () => {
     const pad = 6;
     creditsBox = { x: credits.offsetLeft - pad, y: credits.offsetTop - pad, w: credits.offsetWidth + 2 * pad, h: credits.offsetHeight + 2 * pad };
+  };
+  let lastDensityAt = -Infinity;
+  let densityTimer: ReturnType<typeof setTimeout> | undefined;
+  const applyDensity = () => {
+    densityTimer = undefined;
+    if (destroyed || !boundaries) return;
+    lastDensityAt = performance.now();
+    boundaries.setDensity(pendingDensity);
   };
   const labels = createLabelLayer(scene, container, deckCanvas, () => [creditsBox]);
   let pendingDensity: Partial<Record<UnitId, number>> = {};
@@ -229,7 +245,12 @@ export function createWallMap(container: HTMLElement, baseUrl = import.meta.env.
     whenReady,
     setDensity(density) {
       pendingDensity = density;
-      boundaries?.setDensity(density);
+      if (!boundaries) return; // applied when the boundaries are built
+      // At most one density repaint per DENSITY_MIN_INTERVAL_MS (the newest wins): every case event
+      // changes a count, and each applied change costs a whole globe frame.
+      const wait = lastDensityAt + DENSITY_MIN_INTERVAL_MS - performance.now();
+      if (wait <= 0) applyDensity();
+      else densityTimer ??= setTimeout(applyDensity, wait);
     },
     setPings(pings, now) {
       overlay.setPings(pings, now);
@@ -237,6 +258,7 @@ export function createWallMap(container: HTMLElement, baseUrl = import.meta.env.
     setView,
     destroy() {
       destroyed = true;
+      if (densityTimer !== undefined) clearTimeout(densityTimer);
       resizeObserver.disconnect();
       detachSync();
       labels.destroy();

@@ -19,13 +19,25 @@ export const WALL = {
   series: ['#22d3ee', '#3b82f6', '#a78bfa', '#34d399', '#fbbf24', '#f472b6', '#60a5fa'],
 } as const;
 
+// One Intl.NumberFormat per digit count: `toLocaleString` with options builds a new formatter on every
+// call, and the count-up figures and chart labels format on every animation frame.
+const formats = new Map<number, Intl.NumberFormat>();
+function format(digits: number): Intl.NumberFormat {
+  let f = formats.get(digits);
+  if (!f) {
+    f = new Intl.NumberFormat('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+    formats.set(digits, f);
+  }
+  return f;
+}
+
 /** Thousands separators, no decimals (tabular numerals do the alignment). */
 export function fmtInt(n: number): string {
-  return Math.round(n).toLocaleString('en-US');
+  return format(0).format(Math.round(n));
 }
 
 export function fmtFixed(n: number, digits: number): string {
-  return n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  return format(digits).format(n);
 }
 
 /** 万 with 2 decimals: 860600 → "86.06". */
