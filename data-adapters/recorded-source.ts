@@ -17,17 +17,16 @@
  * A listener that throws does not break the player: the error is rethrown asynchronously (as DOM
  * EventTarget does) so it still surfaces on the console, and delivery to the next call goes on.
  */
+import { createListenerCaller } from './listener-call';
 import { createConsoleLogger, type Logger } from './log';
 import { MessageIndex } from './message-index';
 import { ReplayClock, clampSpeed, type ClockStep, type Now, type Schedule } from './replay-clock';
 import { parseRecording, type ParsedRecording, type RejectedLine } from './recording';
-import { TOPICS, type Message, type Topic } from './schemas';
+import { TOPICS, type Topic } from './schemas';
 import type {
   Capability,
-  MessageBatchInfo,
   Source,
   SourceHealth,
-  SourceListener,
   SourceState,
   SourceStatus,
   TopicInfo,
@@ -67,7 +66,6 @@ type Phase =
 
 export function createRecordedSource(options: RecordedSourceOptions): Source {
   const logger = options.logger ?? createConsoleLogger('[citywall:recorded]');
-  let listener: SourceListener | null = null;
   let phase: Phase = { kind: 'idle' };
   let wantPlaying = options.autoplay ?? true;
   let speed = Number.isFinite(options.speed) ? clampSpeed(options.speed as number) : 1;
@@ -116,21 +114,8 @@ export function createRecordedSource(options: RecordedSourceOptions): Source {
     };
   }
 
-  // Listener calls: a throwing store must not leave the player half-updated (see the header comment).
-  function call(fn: (l: SourceListener) => void): void {
-    if (!listener) return;
-    try {
-      fn(listener);
-    } catch (err) {
-      queueMicrotask(() => {
-        throw err;
-      });
-    }
-  }
-  const emitState = (): void => call((l) => l.state(getState()));
-  const emitMessages = (batch: readonly Message[], info: MessageBatchInfo): void => {
-    if (batch.length > 0) call((l) => l.messages(batch, info));
-  };
+  const { call, emitMessages, ...listeners } = createListenerCaller();
+  const emitState = (): void => listeners.emitState(getState());
 
   /** Deliver everything not yet delivered with receiveTime ≤ time, as one ordinary batch. */
   function deliverThrough(index: MessageIndex, time: number): void {
@@ -245,7 +230,7 @@ export function createRecordedSource(options: RecordedSourceOptions): Source {
     capabilities: CAPABILITIES,
 
     setListener(next) {
-      listener = next;
+      listeners.setListener(next);
       if (phase.kind === 'ready') {
         phase.clock.advance(); // no catch-up delivery: the rebuild below replaces it
         rebuildAt(phase.index, phase.clock.time);
@@ -266,7 +251,7 @@ export function createRecordedSource(options: RecordedSourceOptions): Source {
     close() {
       if (phase.kind === 'ready') phase.clock.dispose();
       phase = { kind: 'closed' };
-      listener = null;
+      listeners.setListener(null);
     },
 
     getState,

@@ -29,11 +29,12 @@
  * ticking through an outage and agrees with the data even if the server's clock is not the wall's);
  * before any data, the wall clock. endTime null, no capabilities.
  */
+import { createListenerCaller } from '../listener-call';
 import type { FeedEnvelope, SubscribeAck, SubscribeRequest } from '../feed-contract';
 import { createConsoleLogger, type Logger } from '../log';
 import { DEFAULT_TICK_MS, defaultNow, defaultSchedule, type Cancel, type Now, type Schedule } from '../replay-clock';
 import { TOPICS, isTopic, type Message, type Topic } from '../schemas';
-import type { Capability, MessageBatchInfo, Source, SourceListener, SourceState, SourceStatus, TopicInfo } from '../source';
+import type { Capability, Source, SourceState, SourceStatus, TopicInfo } from '../source';
 import { Backoff, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
 import { FreshnessTracker } from './freshness';
 import { createGuard } from './guard';
@@ -144,7 +145,6 @@ export function createLiveSource(options: LiveSourceOptions): LiveSource {
   };
 
   let phase: Phase = 'idle';
-  let listener: SourceListener | null = null;
   let startPromise: Promise<void> | null = null;
   let cancelTick: Cancel | null = null;
   let socket: SocketFeed | null = null;
@@ -220,20 +220,8 @@ export function createLiveSource(options: LiveSourceOptions): LiveSource {
     };
   }
 
-  function call(fn: (l: SourceListener) => void): void {
-    if (!listener) return;
-    try {
-      fn(listener);
-    } catch (err) {
-      queueMicrotask(() => {
-        throw err;
-      });
-    }
-  }
-  const emitState = (): void => call((l) => l.state(getState()));
-  const emitMessages = (batch: readonly Message[], info: MessageBatchInfo): void => {
-    if (batch.length > 0) call((l) => l.messages(batch, info));
-  };
+  const { call, emitMessages, ...listeners } = createListenerCaller();
+  const emitState = (): void => listeners.emitState(getState());
 
   function noteFailure(reason: string): void {
     lastFailure = reason;
@@ -608,7 +596,7 @@ export function createLiveSource(options: LiveSourceOptions): LiveSource {
     stats,
 
     setListener(next) {
-      listener = next;
+      listeners.setListener(next);
       if (synced) {
         // A live feed cannot be replayed: rebuild from the newest snapshots and the retained events.
         const rebuild = sortByTime([...latestSnapshot.values(), ...retainedEvents]);
@@ -643,7 +631,7 @@ export function createLiveSource(options: LiveSourceOptions): LiveSource {
       poller = null;
       socket?.close();
       socket = null;
-      listener = null;
+      listeners.setListener(null);
       inbox = [];
       outbox = [];
     },
