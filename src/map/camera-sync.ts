@@ -86,12 +86,21 @@ export function linkedViewState(scene: Scene, frame: EnuFrame): LinkedViewState 
 }
 
 /**
- * Drives `deck` from `scene` on every Cesium render. `onSynced` runs after deck has drawn the frame.
- * Returns the detach function.
+ * Drives `deck` from `scene` on every Cesium render. `beforeDraw` sees the new view state before deck
+ * draws it (e.g. to show layers by camera range in the same frame); `onSynced` runs after deck has drawn
+ * the frame. Returns the detach function.
  */
-export function attachCameraSync(scene: Scene, deck: Deck<CesiumLinkedView>, frame: EnuFrame, onSynced?: () => void): () => void {
+export function attachCameraSync(
+  scene: Scene,
+  deck: Deck<CesiumLinkedView>,
+  frame: EnuFrame,
+  onSynced?: () => void,
+  beforeDraw?: (view: LinkedViewState) => void,
+): () => void {
   const sync = () => {
-    deck.setProps({ viewState: linkedViewState(scene, frame) });
+    const viewState = linkedViewState(scene, frame);
+    beforeDraw?.(viewState);
+    deck.setProps({ viewState });
     // Draw now, in this animation frame, instead of on deck's own next frame (one frame of lag).
     deck.redraw('cesium camera');
     onSynced?.();

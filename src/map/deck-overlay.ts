@@ -7,11 +7,17 @@
  * changes); the animation clock only flows through `updateTriggers`, so a clock tick recomputes colours
  * and radii, never positions. Redraws are gated on what moves: the ring layer is drawn (`visible`) only
  * while a ring expands, and the slow dot fade alone redraws at most once per DOT_FADE_INTERVAL_MS.
+ *
+ * Facilities (facility-layers.ts) sit under the pings with their own stable binary `data`; a status
+ * change is a partial colour upload plus one redraw, and they are `visible` only when the camera is close.
  */
 import { COORDINATE_SYSTEM, Deck } from '@deck.gl/core';
 import { ScatterplotLayer } from '@deck.gl/layers';
 import type { ChannelId } from '../../data-adapters/domain';
+import type { FacilityColumns } from '../facilities/decode';
+import type { FacilityKind } from '../facilities/schema';
 import { CesiumLinkedView, type LinkedViewState } from './camera-sync';
+import { FACILITY_MAX_RANGE_M, FacilityLayers, type FacilityPick } from './facility-layers';
 import type { EnuFrame, Vec3 } from './geo-math';
 import { anyRingActive, CHANNEL_COLORS, dotAlpha, ringAlpha, ringRadius } from './map-style';
 
@@ -27,6 +33,17 @@ export interface MapPing {
 export interface DeckOverlay {
   readonly deck: Deck<CesiumLinkedView>;
   setPings(pings: readonly MapPing[], now: number): void;
+  /** Hands in the decoded facilities (once: a second call is a full rebuild, counted in the stats). */
+  setFacilities(columns: FacilityColumns): void;
+  /**
+   * Sets one facility's status: its colour is written in place and only that row is uploaded, then one
+   * redraw. Returns false when the status was already `code` or nothing is loaded.
+   */
+  setFacilityStatus(kind: FacilityKind, index: number, code: number): boolean;
+  /** Shows the facilities only below FACILITY_MAX_RANGE_M; call with the camera's range before a draw. */
+  setCameraRange(rangeM: number): void;
+  pickFacility(x: number, y: number): Promise<FacilityPick | null>;
+  readonly facilities: FacilityLayers;
   frames(): number;
   destroy(): void;
 }
@@ -59,6 +76,8 @@ export function createDeckOverlay(canvas: HTMLCanvasElement, frame: EnuFrame, in
   let dotNow = 0;
   let ringsActive = false;
   let lastDraw = -Infinity;
+  const facilities = new FacilityLayers();
+  let facilitiesVisible = false;
 
   const layers = () => {
     const common = {
@@ -70,6 +89,7 @@ export function createDeckOverlay(canvas: HTMLCanvasElement, frame: EnuFrame, in
       pickable: false,
     };
     return [
+      ...facilities.layers(facilitiesVisible),
       new ScatterplotLayer<MapPing>({
         ...common,
         id: 'case-pings-ring',
@@ -117,6 +137,8 @@ export function createDeckOverlay(canvas: HTMLCanvasElement, frame: EnuFrame, in
     style: { pointerEvents: 'none' },
     onAfterRender: () => {
       frameCount++;
+      // A status change that arrived before deck built the layer: upload it now (deck redraws next frame).
+      if (facilities.hasPending()) facilities.flush();
     },
   });
 
@@ -144,6 +166,23 @@ export function createDeckOverlay(canvas: HTMLCanvasElement, frame: EnuFrame, in
       lastDraw = wallNow;
       deck.setProps({ layers: layers() });
     },
+    setFacilities(columns) {
+      facilities.setColumns(columns);
+      deck.setProps({ layers: layers() });
+    },
+    setFacilityStatus(kind, index, code) {
+      if (!facilities.setStatus(kind, index, code)) return false;
+      if (facilities.flush()) deck.redraw('facility status');
+      return true;
+    },
+    setCameraRange(rangeM) {
+      const visible = rangeM < FACILITY_MAX_RANGE_M;
+      if (visible === facilitiesVisible) return;
+      facilitiesVisible = visible;
+      if (facilities.loaded) deck.setProps({ layers: layers() });
+    },
+    pickFacility: (x, y) => facilities.pick(deck, x, y),
+    facilities,
     frames: () => frameCount,
     destroy: () => deck.finalize(),
   };

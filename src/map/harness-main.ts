@@ -3,7 +3,8 @@
  * data — for the map's e2e test, the bench and eyeballing the look. Not part of the wall app.
  *
  * Query: `?clock=frozen` holds the data clock at a fixed instant where every sample ping is mid-ring
- * (pixel tests); otherwise new pings keep arriving on a live clock.
+ * (pixel tests); otherwise new pings keep arriving on a live clock. `?facilities=1` loads the facilities
+ * and starts on a close view of 西陵/伍家岗 where they are drawn (tests/e2e/map-facilities.e2e.ts).
  */
 import '@fontsource/noto-sans-sc/500.css';
 import '@fontsource/noto-sans-sc/700.css';
@@ -12,10 +13,17 @@ import { CHANNEL_IDS, UNITS, type UnitId } from '../../data-adapters/domain';
 import { exposeHook } from '../wall-hooks';
 import type { MapPing } from './deck-overlay';
 import { CHANNEL_COLORS } from './map-style';
+import { HOME_VIEW, type MapView } from './view';
 import WallMap from './WallMap.vue';
 
 const T0 = Date.UTC(2024, 5, 18, 2, 0, 0);
-const frozen = new URLSearchParams(location.search).get('clock') === 'frozen';
+const query = new URLSearchParams(location.search);
+const frozen = query.get('clock') === 'frozen';
+const facilities = query.get('facilities') === '1';
+
+/** Close over 西陵/伍家岗: inside the facilities' range (FACILITY_MAX_RANGE_M). */
+export const FACILITY_VIEW: MapView = { kind: 'look-at', lon: 111.32, lat: 30.69, range: 6000, pitch: -50, heading: 0 };
+const view: MapView = facilities ? FACILITY_VIEW : HOME_VIEW;
 
 /** Places near each unit's label point, plus the city centre: where the sample cases appear. */
 export const SAMPLE_PLACES: [number, number][] = [
@@ -44,7 +52,7 @@ const Harness = defineComponent({
   setup() {
     const now = shallowRef(T0);
     const pings = shallowRef<MapPing[]>(samplePings(T0));
-    exposeHook('harness', { frozen, get pings() { return pings.value; }, density, channelColors: CHANNEL_COLORS });
+    exposeHook('harness', { frozen, facilities, view, get pings() { return pings.value; }, density, channelColors: CHANNEL_COLORS });
     if (!frozen) {
       const start = performance.now();
       let next = 0;
@@ -64,7 +72,7 @@ const Harness = defineComponent({
       };
       requestAnimationFrame(tick);
     }
-    return () => h(WallMap, { density, pings: pings.value, now: now.value, onReady: () => console.info('map ready') });
+    return () => h(WallMap, { density, pings: pings.value, now: now.value, view, facilities, onReady: () => console.info('map ready') });
   },
 });
 

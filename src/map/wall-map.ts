@@ -11,13 +11,19 @@
  * Density updates are coalesced (DENSITY_MIN_INTERVAL_MS) and cost a frame only when a fill colour changes.
  * Names are placed by the label layer (labels.ts, declutter.ts) on every frame; the data credits are DOM
  * text in the bottom-right corner, and labels keep clear of them.
+ *
+ * Facilities (opt-in, `facilities: true`): decoded off the main thread once (loadFacilities), drawn by the
+ * deck overlay only when the camera is close; status changes are partial uploads (facility-layers.ts).
  */
 import { Cartesian3, SceneTransforms, type CesiumWidget } from 'cesium';
 import { GAOXIN_APPROX, UNITS, type UnitId } from '../../data-adapters/domain';
 import { addBoundaries, GAOXIN_FONT, LABEL_FONT, unitLabels, type BoundaryLayer } from './boundaries';
 import { attachCameraSync, linkedViewState } from './camera-sync';
 import { createCesiumWidget, flyTo, jumpTo } from './create-viewer';
+import { loadFacilities } from '../facilities/load';
+import { FACILITY_DIR, type FacilityKind } from '../facilities/schema';
 import { createDeckOverlay, type MapPing } from './deck-overlay';
+import type { FacilityPick } from './facility-layers';
 import type { Box } from './declutter';
 import { EnuFrame } from './geo-math';
 import { loadRiver, loadUnits } from './geojson';
@@ -65,6 +71,22 @@ export interface MapHook {
   labels(): LabelBoxInfo[];
   /** The credits block's box (CSS px of the map box) and its lines. */
   credits(): { box: Box; lines: string[] };
+  /**
+   * The facility layers: `loaded` once the columns are in the layers and drawn; `rebuilds` counts layer
+   * `data` replacements after the first build, `partialUpdates` partial colour uploads.
+   */
+  readonly facilities: { loaded: boolean; counts: Record<FacilityKind, number>; rebuilds: number; partialUpdates: number };
+  /** Sets one facility's status (FACILITY_STATUSES code); false when unchanged or not loaded. */
+  setFacilityStatus(kind: FacilityKind, index: number, code: number): boolean;
+  /** The facility drawn at CSS pixel (x, y) of the map box, or null. */
+  pickFacility(x: number, y: number): Promise<FacilityPick | null>;
+  /** Row `index` of `kind` as a pick would report it (null when out of range or not loaded). */
+  describeFacility(kind: FacilityKind, index: number): FacilityPick | null;
+}
+
+export interface WallMapOptions {
+  /** Load and draw the facilities (manholes, streetlights, pipes). Default false: the overview scene. */
+  facilities?: boolean;
 }
 
 /** 'jump' puts the camera there at once; 'fly' is a smooth flight (scene changes). */
@@ -90,7 +112,7 @@ async function loadFonts(fonts: string[], text: string, timeoutMs = 8000): Promi
   await Promise.race([load, new Promise<void>((r) => setTimeout(r, timeoutMs))]);
 }
 
-export function createWallMap(container: HTMLElement, baseUrl = import.meta.env.BASE_URL): WallMapHandle {
+export function createWallMap(container: HTMLElement, baseUrl = import.meta.env.BASE_URL, options: WallMapOptions = {}): WallMapHandle {
   const cesiumHost = document.createElement('div');
   cesiumHost.className = 'wall-map__cesium';
   const deckCanvas = document.createElement('canvas');
@@ -147,7 +169,7 @@ export function createWallMap(container: HTMLElement, baseUrl = import.meta.env.
     } else {
       scene.requestRender();
     }
-  });
+  }, (viewState) => overlay.setCameraRange(viewState.focalDistance));
 
   const content = (async () => {
     const [units, riverShape] = await Promise.all([loadUnits(baseUrl), loadRiver(baseUrl)]);
@@ -162,6 +184,21 @@ export function createWallMap(container: HTMLElement, baseUrl = import.meta.env.
     scene.requestRender();
   })();
   content.catch((err: unknown) => console.error('map: content failed to load', err));
+
+  let facilitiesLoaded = false;
+  const facilityAbort = new AbortController();
+  if (options.facilities) {
+    loadFacilities({ baseUrl: `${baseUrl}${FACILITY_DIR}`, signal: facilityAbort.signal })
+      .then(async (columns) => {
+        if (destroyed) return;
+        overlay.setFacilities(columns);
+        await nextFrame();
+        facilitiesLoaded = true;
+      })
+      .catch((err: unknown) => {
+        if (!destroyed) console.error('map: facilities failed to load', err);
+      });
+  }
 
   /**
    * The view shown (or flown to). A fit-units view depends on the box: while it is shown, a resize
@@ -237,6 +274,13 @@ export function createWallMap(container: HTMLElement, baseUrl = import.meta.env.
       return setView(next, 'fly', durationSec);
     },
     labels: () => labels.boxes(),
+    get facilities() {
+      const { rebuilds, partialUpdates } = overlay.facilities.stats;
+      return { loaded: facilitiesLoaded, counts: overlay.facilities.counts(), rebuilds, partialUpdates };
+    },
+    setFacilityStatus: (kind, index, code) => overlay.setFacilityStatus(kind, index, code),
+    pickFacility: (x, y) => overlay.pickFacility(x, y),
+    describeFacility: (kind, index) => overlay.facilities.describe(kind, index),
     credits: () => ({ box: { x: credits.offsetLeft, y: credits.offsetTop, w: credits.offsetWidth, h: credits.offsetHeight }, lines: [...MAP_CREDITS] }),
   };
 
@@ -258,6 +302,7 @@ export function createWallMap(container: HTMLElement, baseUrl = import.meta.env.
     setView,
     destroy() {
       destroyed = true;
+      facilityAbort.abort();
       if (densityTimer !== undefined) clearTimeout(densityTimer);
       resizeObserver.disconnect();
       detachSync();
