@@ -23,6 +23,7 @@ export function connectSource(source: Source, stores: WallStores): Connection {
       stores.rates.reset();
       stores.systems.reset();
       stores.volumes.reset();
+      stores.topics.reset();
     },
     messages(batch, info) {
       if (!connected || batch.length === 0) return;
@@ -32,6 +33,7 @@ export function connectSource(source: Source, stores: WallStores): Connection {
       stores.rates.apply(batch);
       stores.systems.apply(batch);
       stores.volumes.apply(batch);
+      stores.topics.apply(batch);
     },
     state(state) {
       if (!connected) return;

@@ -5,11 +5,12 @@
  * so this table is importable anywhere (scene validation, layout tests) without a Vue compiler.
  */
 import { defineAsyncComponent, type Component } from 'vue';
-import type { BindingId } from '../scene/bindings';
+import type { DataShape } from './types';
 
 export interface PanelKindDef {
   component: Component;
-  bindings: readonly BindingId[];
+  /** Data shapes the kind draws (panels/types.ts DataShapes); a scene may bind it to any binding of these. */
+  shapes: readonly DataShape[];
   /** Least height in wall units (1080 = full wall height) with 24-unit labels and 48-unit figures. */
   minHeight: number;
   /** Slots the kind is designed for: side columns, or a centre strip above/below the map. */
@@ -19,49 +20,49 @@ export interface PanelKindDef {
 export const PANEL_REGISTRY = {
   kpi: {
     component: defineAsyncComponent(() => import('./KpiStrip.vue')),
-    bindings: ['cases.kpis'],
+    shapes: ['kpis'],
     minHeight: 150,
     slots: ['top', 'bottom'],
   },
   stageFlow: {
     component: defineAsyncComponent(() => import('./StageFlow.vue')),
-    bindings: ['cases.stages'],
+    shapes: ['namedCounts'],
     minHeight: 150,
     slots: ['top', 'bottom'],
   },
   ranking: {
     component: defineAsyncComponent(() => import('./RankingBars.vue')),
-    bindings: ['cases.byUnit', 'cases.byCategory'],
+    shapes: ['namedCounts'],
     minHeight: 320,
     slots: ['left', 'right'],
   },
   rose: {
     component: defineAsyncComponent(() => import('./ChannelRose.vue')),
-    bindings: ['cases.byChannel', 'cases.byCategory'],
+    shapes: ['namedCounts'],
     minHeight: 240,
     slots: ['left', 'right'],
   },
   trend: {
     component: defineAsyncComponent(() => import('./TrendChart.vue')),
-    bindings: ['cases.trend'],
+    shapes: ['trendDays'],
     minHeight: 240,
     slots: ['left', 'right'],
   },
   rates: {
     component: defineAsyncComponent(() => import('./RatesPanel.vue')),
-    bindings: ['rates.units'],
+    shapes: ['rates'],
     minHeight: 260,
     slots: ['left', 'right'],
   },
   systems: {
     component: defineAsyncComponent(() => import('./SystemsGrid.vue')),
-    bindings: ['industry.systems'],
+    shapes: ['systems'],
     minHeight: 300,
     slots: ['left', 'right'],
   },
   volumes: {
     component: defineAsyncComponent(() => import('./VolumeBars.vue')),
-    bindings: ['data.volumes'],
+    shapes: ['volumes'],
     minHeight: 240,
     slots: ['left', 'right'],
   },

@@ -3,26 +3,15 @@
  * says which topics feed it (for the stale mark), how old its data may get on the data clock, and how
  * to read it from the stores. Selectors return null until their topic has data.
  */
-import type { Topic } from '../../data-adapters/schemas';
 import type { WallStores } from '../stores';
-import type { KpiItem, NamedCount, RatesData, SystemsData, TrendDay, VolumesData } from '../panels/types';
+import { binding } from './binding-kit';
 
-export interface Binding<T> {
-  topics: readonly Topic[];
-  /** Default stale threshold, minutes of data time; a scene panel may override it. */
-  staleMinutes: number;
-  select(stores: WallStores): T | null;
-  lastDataTime(stores: WallStores): number | null;
-}
-
-function binding<T>(b: Binding<T>): Binding<T> {
-  return b;
-}
+export { binding, fromTopic, type Binding } from './binding-kit';
 
 const casesFresh = (s: WallStores) => s.cases.lastDataTime;
 
-export const BINDINGS = {
-  'cases.kpis': binding<KpiItem[]>({
+const CORE_BINDINGS = {
+  'cases.kpis': binding('kpis', {
     topics: ['cases.baseline', 'case.event'],
     staleMinutes: 15,
     lastDataTime: casesFresh,
@@ -36,54 +25,59 @@ export const BINDINGS = {
           ]
         : null,
   }),
-  'cases.stages': binding<NamedCount[]>({
+  'cases.stages': binding('namedCounts', {
     topics: ['cases.baseline', 'case.event'],
     staleMinutes: 15,
     lastDataTime: casesFresh,
     select: (s) => (s.cases.hasData ? s.cases.stages : null),
   }),
-  'cases.byUnit': binding<NamedCount[]>({
+  'cases.byUnit': binding('namedCounts', {
     topics: ['cases.baseline', 'case.event'],
     staleMinutes: 15,
     lastDataTime: casesFresh,
     select: (s) => (s.cases.hasData ? s.cases.byUnit : null),
   }),
-  'cases.byChannel': binding<NamedCount[]>({
+  'cases.byChannel': binding('namedCounts', {
     topics: ['cases.baseline', 'case.event'],
     staleMinutes: 15,
     lastDataTime: casesFresh,
     select: (s) => (s.cases.hasData ? s.cases.byChannel : null),
   }),
-  'cases.byCategory': binding<NamedCount[]>({
+  'cases.byCategory': binding('namedCounts', {
     topics: ['case.event'],
     staleMinutes: 15,
     lastDataTime: casesFresh,
     select: (s) => (s.cases.hasData ? s.cases.byCategory : null),
   }),
-  'cases.trend': binding<TrendDay[]>({
+  'cases.trend': binding('trendDays', {
     topics: ['cases.baseline', 'case.event'],
     staleMinutes: 15,
     lastDataTime: casesFresh,
     select: (s) => (s.cases.trend.length > 0 ? s.cases.trend : null),
   }),
-  'rates.units': binding<RatesData>({
+  'rates.units': binding('rates', {
     topics: ['rates.units'],
     staleMinutes: 120,
     lastDataTime: (s) => s.rates.lastDataTime,
     select: (s) => (s.rates.city ? { city: s.rates.city, ranking: s.rates.ranking } : null),
   }),
-  'industry.systems': binding<SystemsData>({
+  'industry.systems': binding('systems', {
     topics: ['industry.systems'],
     staleMinutes: 20,
     lastDataTime: (s) => s.systems.lastDataTime,
     select: (s) => (s.systems.counts.total > 0 ? { chips: s.systems.chips, counts: s.systems.counts } : null),
   }),
-  'data.volumes': binding<VolumesData>({
+  'data.volumes': binding('volumes', {
     topics: ['data.volumes'],
     staleMinutes: 120,
     lastDataTime: (s) => s.volumes.lastDataTime,
     select: (s) => (s.volumes.totals ? { rows: s.volumes.rows, totals: s.volumes.totals } : null),
   }),
+} as const;
+
+/** Every binding a scene may name: the core ones above plus one file per domain in ./bind/. */
+export const BINDINGS = {
+  ...CORE_BINDINGS,
 } as const;
 
 export type BindingId = keyof typeof BINDINGS;

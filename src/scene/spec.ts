@@ -5,7 +5,8 @@
  * broken scene fails loudly, with the path of what is wrong, before anything renders.
  */
 import { z } from 'zod';
-import { BINDING_IDS } from './bindings';
+import { BINDING_IDS, BINDINGS } from './bindings';
+import type { DataShape } from '../panels/types';
 import { PANEL_KINDS, PANEL_REGISTRY } from '../panels/registry';
 import { HOME_PITCH_DEG, VIEW_LIMITS, type MapView } from '../map/view';
 
@@ -81,21 +82,40 @@ export const sceneSpecSchema = z
     title: z.string().min(1).max(20),
     camera: cameraSchema,
     layers: z.array(z.string().min(1)),
+    /** Point layers drawn on the map from bindings of shape "mapPoints" (car parks, sensors, incidents). */
+    points: z
+      .array(
+        z.strictObject({
+          id: z.string().regex(/^[a-z][a-z0-9-]*$/, 'points id: lower-case letters, digits and dashes'),
+          binding: z.enum(BINDING_IDS),
+          /** dot: steady; pulse: breathing ring for alarms; ring: hollow marker for resources. */
+          style: z.enum(['dot', 'pulse', 'ring']).default('dot'),
+        }),
+      )
+      .max(8)
+      .default([]),
     panels: z.array(panelSpecSchema).min(1).max(16),
     ticker: z.boolean(),
     dwellSeconds: z.number().positive().max(3600),
   })
   .superRefine((scene, ctx) => {
+    scene.points.forEach((l, i) => {
+      const shape = BINDINGS[l.binding].shape as DataShape;
+      if (shape !== 'mapPoints') {
+        ctx.addIssue({ code: 'custom', path: ['points', i, 'binding'], message: `points "${l.id}": binding "${l.binding}" gives "${shape}", not "mapPoints"` });
+      }
+    });
     const seen = new Set<string>();
     scene.panels.forEach((p, i) => {
       if (seen.has(p.id)) ctx.addIssue({ code: 'custom', path: ['panels', i, 'id'], message: `duplicate panel id "${p.id}"` });
       seen.add(p.id);
       const def = PANEL_REGISTRY[p.kind];
-      if (!(def.bindings as readonly string[]).includes(p.binding)) {
+      const shape = BINDINGS[p.binding].shape;
+      if (!(def.shapes as readonly string[]).includes(shape)) {
         ctx.addIssue({
           code: 'custom',
           path: ['panels', i, 'binding'],
-          message: `panel "${p.id}": kind "${p.kind}" cannot show binding "${p.binding}" (it shows ${def.bindings.join(', ')})`,
+          message: `panel "${p.id}": kind "${p.kind}" cannot show binding "${p.binding}" (its data is "${shape}"; the kind draws ${def.shapes.join(', ')})`,
         });
       }
       if (!(def.slots as readonly string[]).includes(p.slot)) {

@@ -2,6 +2,7 @@
 import { useCasesStore } from './cases';
 import { useRatesStore, useSystemsStore, useVolumesStore } from './snapshots';
 import { useSourceStore } from './source';
+import { useTopicsStore } from './topics';
 
 export interface WallStores {
   cases: ReturnType<typeof useCasesStore>;
@@ -9,6 +10,8 @@ export interface WallStores {
   systems: ReturnType<typeof useSystemsStore>;
   volumes: ReturnType<typeof useVolumesStore>;
   source: ReturnType<typeof useSourceStore>;
+  /** Newest payload of every snapshot topic (generic; domains without a store of their own read here). */
+  topics: ReturnType<typeof useTopicsStore>;
 }
 
 /** Call inside an active Pinia (a component's setup or after setActivePinia). */
@@ -19,6 +22,7 @@ export function useWallStores(): WallStores {
     systems: useSystemsStore(),
     volumes: useVolumesStore(),
     source: useSourceStore(),
+    topics: useTopicsStore(),
   };
 }
 
