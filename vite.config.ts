@@ -29,11 +29,13 @@ export default defineConfig({
     target: 'es2022',
     chunkSizeWarningLimit: 8000,
     sourcemap: false,
-    // Pages: the wall app, and the map harness (map-harness.html, used by the map's e2e and the bench).
+    // Pages: the wall app, the map harness (map-harness.html, used by the map's e2e and the bench) and the
+    // panel gallery (panel-gallery.html, every panel kind with fixture data; tests/e2e/panels.e2e.ts).
     rollupOptions: {
       input: {
         main: fileURLToPath(new URL('./index.html', import.meta.url)),
         mapHarness: fileURLToPath(new URL('./map-harness.html', import.meta.url)),
+        panelGallery: fileURLToPath(new URL('./panel-gallery.html', import.meta.url)),
       },
     },
   },

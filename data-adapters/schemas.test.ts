@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { TOPICS, isTopic, validateMessage, MAX_TEXT_CHARS, type Topic } from './schemas';
 import { T0, baselinePayload, caseEventPayload, ratesPayload, systemsPayload, volumesPayload } from './test-fixtures';
+import { emergencyStatusPayload, floodStatusPayload, parkingStatusPayload, skyeyeStatusPayload } from './topics/featured-fixtures';
+import { departmentRatesPayload, evaluationSummaryPayload, guidanceCatalogPayload } from './topics/evaluation-fixtures';
+import { hotlineSummaryPayload } from './topics/hotline-fixtures';
+import { casesHistoryPayload, lifelineStatusPayload } from './topics/lifeline-fixtures';
 
 const valid: Record<Topic, unknown> = {
   'cases.baseline': baselinePayload(T0),
@@ -8,6 +12,16 @@ const valid: Record<Topic, unknown> = {
   'rates.units': ratesPayload(T0),
   'industry.systems': systemsPayload(T0),
   'data.volumes': volumesPayload(T0),
+  'flood.status': floodStatusPayload(T0),
+  'parking.status': parkingStatusPayload(T0),
+  'skyeye.status': skyeyeStatusPayload(T0),
+  'emergency.status': emergencyStatusPayload(T0),
+  'hotline.summary': hotlineSummaryPayload(T0),
+  'lifeline.status': lifelineStatusPayload(T0),
+  'cases.history': casesHistoryPayload(T0),
+  'evaluation.summary': evaluationSummaryPayload(T0),
+  'evaluation.departments': departmentRatesPayload(T0),
+  'guidance.catalog': guidanceCatalogPayload(T0),
 };
 
 describe('message schemas at the boundary', () => {

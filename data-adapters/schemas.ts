@@ -4,6 +4,15 @@
  */
 import { z } from 'zod';
 import { CATEGORY_IDS, CHANNEL_IDS, DATA_SOURCE_IDS, INDUSTRY_SYSTEM_IDS, STAGE_IDS, UNIT_IDS } from './domain';
+import { emergencyStatusSchema } from './topics/emergency';
+import { departmentRatesSchema, evaluationSummarySchema } from './topics/evaluation';
+import { floodStatusSchema } from './topics/flood';
+import { guidanceCatalogSchema } from './topics/guidance';
+import { casesHistorySchema } from './topics/history';
+import { hotlineSummarySchema } from './topics/hotline';
+import { lifelineStatusSchema } from './topics/lifeline';
+import { parkingStatusSchema } from './topics/parking';
+import { skyeyeStatusSchema } from './topics/skyeye';
 
 /** Refuse anything larger before parsing it: a hostile or broken feed must not stall the wall. */
 export const MAX_MESSAGE_BYTES = 256 * 1024;
@@ -65,6 +74,13 @@ export const caseEventSchema = z.object({
   dueAt: epochMs,
   /** True when the case entered this stage after its previous deadline had passed (超期). */
   overdue: z.boolean(),
+  /**
+   * When the case entered `prevStage`, and that stage's deadline (absent when prevStage is null). A case
+   * system keeps both with every step; with them the wall knows a stage's dwell time and how late an
+   * overdue step was without having seen the previous step. Optional: older recordings still validate.
+   */
+  prevAt: epochMs.optional(),
+  prevDueAt: epochMs.optional(),
   /** Short place name, e.g. "西陵区 解放路". Untrusted. */
   address: z.string().max(MAX_TEXT_CHARS),
   /** The citizen's or inspector's description. Untrusted: render as text only. */
@@ -95,6 +111,12 @@ export const industrySystemsSchema = z.object({
         state: z.enum(SYSTEM_STATES),
         lastHeartbeat: epochMs,
         keyFigure: z.object({ label: z.string().max(40), value: z.number().finite(), unit: z.string().max(10) }),
+        /**
+         * The key figure hourly, oldest first: entry i is its value at asOf − (n − 1 − i) h, so the last
+         * entry is the value at asOf and the one before it the value an hour ago. Relative to asOf (no
+         * re-dating when a feed shifts it). Optional: recordings made before it existed still validate.
+         */
+        trend: z.array(z.number().finite()).min(2).max(24).optional(),
       }),
     )
     .min(1)
@@ -123,6 +145,16 @@ export const TOPICS = {
   'rates.units': { kind: 'snapshot', schema: unitRatesSchema },
   'industry.systems': { kind: 'snapshot', schema: industrySystemsSchema },
   'data.volumes': { kind: 'snapshot', schema: dataVolumesSchema },
+  'flood.status': { kind: 'snapshot', schema: floodStatusSchema },
+  'parking.status': { kind: 'snapshot', schema: parkingStatusSchema },
+  'skyeye.status': { kind: 'snapshot', schema: skyeyeStatusSchema },
+  'emergency.status': { kind: 'snapshot', schema: emergencyStatusSchema },
+  'evaluation.summary': { kind: 'snapshot', schema: evaluationSummarySchema },
+  'evaluation.departments': { kind: 'snapshot', schema: departmentRatesSchema },
+  'guidance.catalog': { kind: 'snapshot', schema: guidanceCatalogSchema },
+  'lifeline.status': { kind: 'snapshot', schema: lifelineStatusSchema },
+  'cases.history': { kind: 'snapshot', schema: casesHistorySchema },
+  'hotline.summary': { kind: 'snapshot', schema: hotlineSummarySchema },
 } as const;
 export type Topic = keyof typeof TOPICS;
 export type TopicKind = (typeof TOPICS)[Topic]['kind'];

@@ -17,7 +17,7 @@ export const overview = defineScene({
     { id: 'units', kind: 'ranking', title: '各地今日案件', binding: 'cases.byUnit', slot: 'left', order: 0, size: 'l' },
     { id: 'channels', kind: 'rose', title: '案件来源', binding: 'cases.byChannel', slot: 'left', order: 1, size: 's' },
     { id: 'trend', kind: 'trend', title: '近七日趋势', binding: 'cases.trend', slot: 'left', order: 2, size: 's' },
-    { id: 'rates', kind: 'rates', title: '三率考核', binding: 'rates.units', slot: 'right', order: 0, size: 's' },
+    { id: 'rates', kind: 'rates', title: '三率考核', binding: 'rates.units', slot: 'right', order: 0, size: 'm' },
     { id: 'systems', kind: 'systems', title: '行业应用', binding: 'industry.systems', slot: 'right', order: 1, size: 'm' },
     { id: 'volumes', kind: 'volumes', title: '数据汇聚', binding: 'data.volumes', slot: 'right', order: 2, size: 's' },
   ],

@@ -20,7 +20,7 @@ describe('LiveStream', () => {
   it('maps real time to data time with the speed, starting at the origin', () => {
     expect(stream.dataTimeAt(ORIGIN)).toBe(ORIGIN);
     expect(stream.dataTimeAt(ORIGIN + 1000)).toBe(ORIGIN + 20_000);
-    expect(FEED_TOPICS.map((t) => stream.lastSeqAt(t, ORIGIN - 1))).toEqual([0, 0, 0, 0, 0]);
+    expect(FEED_TOPICS.map((t) => stream.lastSeqAt(t, ORIGIN - 1))).toEqual(FEED_TOPICS.map(() => 0));
     expect(stream.lastSeqAt('cases.baseline', ORIGIN)).toBe(1);
   });
 
@@ -91,7 +91,13 @@ describe('LiveStream', () => {
     const shift = ORIGIN - recording.header.startTime;
     const first = stream.envelope('case.event', 1).payload as CaseEvent;
     const rec0 = recorded[0]?.payload as CaseEvent;
-    expect(first).toEqual({ ...rec0, at: rec0.at + shift, dueAt: rec0.dueAt + shift });
+    expect(first).toEqual({
+      ...rec0,
+      at: rec0.at + shift,
+      dueAt: rec0.dueAt + shift,
+      ...(rec0.prevAt === undefined ? {} : { prevAt: rec0.prevAt + shift }),
+      ...(rec0.prevDueAt === undefined ? {} : { prevDueAt: rec0.prevDueAt + shift }),
+    });
     // (caseId, stage) is unique in the recording; it must stay so over loops.
     const keys = new Set<string>();
     for (let seq = 1; seq <= 3 * c; seq += 1) {

@@ -28,7 +28,19 @@ import {
   type Topic,
   type UnitRates,
 } from '../data-adapters/schemas';
+import type { EmergencyStatus } from '../data-adapters/topics/emergency';
+import type { DepartmentRates, EvaluationSummary } from '../data-adapters/topics/evaluation';
+import type { FloodStatus } from '../data-adapters/topics/flood';
+import type { GuidanceCatalog } from '../data-adapters/topics/guidance';
+import type { HotlineSummary } from '../data-adapters/topics/hotline';
+import type { ParkingStatus } from '../data-adapters/topics/parking';
+import type { SkyeyeStatus } from '../data-adapters/topics/skyeye';
+import type { CasesHistory } from '../data-adapters/topics/history';
+import type { LifelineStatus } from '../data-adapters/topics/lifeline';
 import { DEMO_SEED } from '../tools/demo-generator/config';
+import { redateSummary } from '../tools/demo-generator/evaluation';
+import { shiftCasesHistory } from '../tools/demo-generator/history';
+import { shiftLifelineStatus } from '../tools/demo-generator/lifeline';
 import { buildDemoRecording, type DemoRecording } from '../tools/demo-generator/generate';
 import { DAY, localDayStart, localIsoDate } from '../tools/demo-generator/time';
 
@@ -211,6 +223,8 @@ export function shiftPayload(topic: Topic, payload: unknown, shift: number, loop
         caseId: loop === 0 ? p.caseId : `${p.caseId}-L${loop}`,
         at: p.at + shift,
         dueAt: p.dueAt + shift,
+        ...(p.prevAt === undefined ? {} : { prevAt: p.prevAt + shift }),
+        ...(p.prevDueAt === undefined ? {} : { prevDueAt: p.prevDueAt + shift }),
       } satisfies CaseEvent;
     }
     case 'rates.units': {
@@ -228,6 +242,67 @@ export function shiftPayload(topic: Topic, payload: unknown, shift: number, loop
     case 'data.volumes': {
       const p = payload as DataVolumes;
       return { ...p, asOf: p.asOf + shift } satisfies DataVolumes;
+    }
+    case 'flood.status': {
+      const p = payload as FloodStatus;
+      return {
+        ...p,
+        asOf: p.asOf + shift,
+        rain: { ...p.rain, hourStart: p.rain.hourStart + shift },
+        river: { ...p.river, readings: p.river.readings.map((r) => ({ ...r, at: r.at + shift })) },
+        waterlogging: p.waterlogging.map((w) => ({ ...w, since: w.since + shift })),
+      } satisfies FloodStatus;
+    }
+    case 'parking.status': {
+      const p = payload as ParkingStatus;
+      return { ...p, asOf: p.asOf + shift, hourly: { ...p.hourly, hourStart: p.hourly.hourStart + shift } } satisfies ParkingStatus;
+    }
+    case 'skyeye.status': {
+      const p = payload as SkyeyeStatus;
+      return { ...p, asOf: p.asOf + shift, recent: p.recent.map((d) => ({ ...d, at: d.at + shift })) } satisfies SkyeyeStatus;
+    }
+    case 'emergency.status': {
+      const p = payload as EmergencyStatus;
+      return {
+        ...p,
+        asOf: p.asOf + shift,
+        incident: { ...p.incident, reportedAt: p.incident.reportedAt + shift },
+        timeline: p.timeline.map((e) => ({ ...e, at: e.at + shift })),
+        responders: p.responders.map((r) => ({
+          ...r,
+          dispatchedAt: r.dispatchedAt + shift,
+          arrivedAt: r.arrivedAt === null ? null : r.arrivedAt + shift,
+        })),
+        readings: { ...p.readings, values: p.readings.values.map((r) => ({ ...r, at: r.at + shift })) },
+      } satisfies EmergencyStatus;
+    }
+    case 'hotline.summary': {
+      const p = payload as HotlineSummary;
+      return { ...p, asOf: p.asOf + shift, hourly: { ...p.hourly, hourStart: p.hourly.hourStart + shift } } satisfies HotlineSummary;
+    }
+    case 'lifeline.status':
+      // Alarm times move; ids and case ids take the loop suffix the case events take.
+      return shiftLifelineStatus(payload as LifelineStatus, shift, loop);
+    case 'cases.history':
+      // Day and month labels are re-dated to end before the shifted asOf.
+      return shiftCasesHistory(payload as CasesHistory, shift);
+    case 'evaluation.summary': {
+      // Its month, days and quarter labels follow the shifted asOf (as the baseline's trend does).
+      const p = payload as EvaluationSummary;
+      return redateSummary(p, p.asOf + shift) satisfies EvaluationSummary;
+    }
+    case 'evaluation.departments': {
+      const p = payload as DepartmentRates;
+      return { ...p, asOf: p.asOf + shift } satisfies DepartmentRates;
+    }
+    case 'guidance.catalog': {
+      const p = payload as GuidanceCatalog;
+      return {
+        ...p,
+        asOf: p.asOf + shift,
+        national: { ...p.national, lastSyncAt: p.national.lastSyncAt + shift },
+        province: { ...p.province, lastSyncAt: p.province.lastSyncAt + shift },
+      } satisfies GuidanceCatalog;
     }
     default: {
       const never: never = topic;

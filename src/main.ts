@@ -7,7 +7,10 @@ import { installECharts } from './modules/echarts-theme';
 import { useWallStores } from './stores';
 import { bootData } from './data/boot';
 import { installWallHook } from './scene/wall-hook';
-import { SCENES, DEFAULT_SCENE_ID } from '../scenes';
+import { useSceneStore } from './scene/scene-store';
+import { installScenesHook } from './scene/scenes-hook';
+import { naiveSwitchRequested } from './scene/scene-nav';
+import { listenForSceneKeys } from './scene/keyboard';
 import { installKiosk } from './kiosk/install';
 import App from './App.vue';
 
@@ -16,7 +19,10 @@ const app = createApp(App);
 installPinia(app);
 
 const stores = useWallStores();
-installWallHook(stores, SCENES[DEFAULT_SCENE_ID]?.panels.length ?? 0);
+const scenes = useSceneStore();
+installWallHook(stores, scenes.current.panels.length);
+installScenesHook(scenes, naiveSwitchRequested(window.location.search));
+listenForSceneKeys(window, scenes.run);
 bootData(stores);
 installKiosk();
 

@@ -5,6 +5,7 @@
  *   npm run bench -- --no-build    reuse bench-dist/ from an earlier run
  *   npm run bench -- --quick       fewer runs: checks the bench works, numbers not worth quoting
  *   npm run bench -- --only live   only the live rows (throughput, emit → store latency); no build, no browser
+ *   npm run bench -- --only switching   only the scene-switch rows (ours vs remounting; builds unless --no-build)
  *
  * Prints machine info, then one table (docs/bench.md explains every row). Progress goes to stderr so
  * stdout is just the report. Exits non-zero if any row cannot be measured: a missing number is an
@@ -18,6 +19,7 @@ import { chromiumVersion, runBrowserRows } from './bench/browser-rows';
 import { runFacilityRows } from './bench/facility-rows';
 import { runLiveRows } from './bench/live-rows';
 import { runNodeRows } from './bench/node-rows';
+import { runSwitchRows } from './bench/switch-rows';
 import { buildApp, OUT_DIR, ROOT, serveBuild, type Served } from './bench/server';
 import { RATIO_HEADER, renderTable, type Row } from './bench/table';
 
@@ -68,9 +70,22 @@ async function main(): Promise<void> {
       rows = [...node.rows, ...facility.rows, ...browser.rows];
       notes = [...node.notes, ...facility.notes, ...browser.notes];
     }
-    const live = await runLiveRows(nodeRuns, log);
-    rows = [...rows, ...live.rows];
-    notes = [...notes, ...live.notes];
+    if (args.only === null || args.only === 'switching') {
+      if (args.only === 'switching' && args.build) {
+        log(`building into ${OUT_DIR}/ …`);
+        await buildApp();
+      }
+      served ??= await serveBuild();
+      log(`scene switch rows against ${served.baseUrl} (ours, then naive remount) …`);
+      const switching = await runSwitchRows(served.baseUrl, args.quick ? 2 : 6, log);
+      rows = [...rows, ...switching.rows];
+      notes = [...notes, ...switching.notes];
+    }
+    if (args.only === null || args.only === 'live') {
+      const live = await runLiveRows(nodeRuns, log);
+      rows = [...rows, ...live.rows];
+      notes = [...notes, ...live.notes];
+    }
 
     const out = [
       info,

@@ -18,6 +18,18 @@ export const DEFAULT_TOPIC_TIMING: Record<Topic, TopicTiming> = {
   'rates.units': { pollMs: 60_000, staleAfterMs: 30 * 60_000 },
   'industry.systems': { pollMs: 10_000, staleAfterMs: 5 * 60_000 },
   'data.volumes': { pollMs: 60_000, staleAfterMs: 30 * 60_000 },
+  'flood.status': { pollMs: 30_000, staleAfterMs: 5 * 60_000 },
+  'parking.status': { pollMs: 30_000, staleAfterMs: 5 * 60_000 },
+  'skyeye.status': { pollMs: 30_000, staleAfterMs: 5 * 60_000 },
+  'emergency.status': { pollMs: 15_000, staleAfterMs: 5 * 60_000 },
+  'hotline.summary': { pollMs: 30_000, staleAfterMs: 5 * 60_000 },
+  'lifeline.status': { pollMs: 15_000, staleAfterMs: 5 * 60_000 },
+  // Refreshed every 10 minutes upstream.
+  'cases.history': { pollMs: 120_000, staleAfterMs: 30 * 60_000 },
+  // Month-to-date evaluation, every 5 minutes upstream; the guidance catalogue every 10.
+  'evaluation.summary': { pollMs: 60_000, staleAfterMs: 20 * 60_000 },
+  'evaluation.departments': { pollMs: 60_000, staleAfterMs: 20 * 60_000 },
+  'guidance.catalog': { pollMs: 120_000, staleAfterMs: 30 * 60_000 },
 };
 
 export const LIVE_TOPICS = Object.keys(TOPICS) as Topic[];

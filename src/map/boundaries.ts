@@ -104,6 +104,9 @@ function ringPositions(ring: readonly (readonly number[])[], height: number): Ca
 
 export interface BoundaryLayer {
   setDensity(density: Partial<Record<UnitId, number>>): void;
+  /** Per scene: the outlines (scene layer 'boundaries') and the density fill ('case-density'). */
+  setVisible(visible: { outlines: boolean; fill: boolean }): void;
+  /** Every shown primitive is built (a hidden one is built when first shown, synchronously). */
   readonly ready: boolean;
   destroy(): void;
 }
@@ -232,8 +235,15 @@ export function addBoundaries(scene: Scene, units: readonly UnitShape[]): Bounda
 
   return {
     setDensity,
+    setVisible({ outlines, fill: showFill }) {
+      if (fill.show === showFill && glow.show === outlines) return;
+      fill.show = showFill;
+      for (const p of [glow, core, gaoxinLine]) p.show = outlines;
+      scene.requestRender();
+    },
     get ready() {
-      return fill.ready && glow.ready && core.ready && gaoxinLine.ready;
+      // Cesium builds a primitive on its first update while shown: a hidden one must not hold readiness.
+      return [fill, glow, core, gaoxinLine].every((p) => !p.show || p.ready);
     },
     destroy() {
       for (const p of [fill, glow, core, gaoxinLine]) scene.primitives.remove(p);

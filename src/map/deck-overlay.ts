@@ -10,6 +10,10 @@
  *
  * Facilities (facility-layers.ts) sit under the pings with their own stable binary `data`; a status
  * change is a partial colour upload plus one redraw, and they are `visible` only when the camera is close.
+ *
+ * A scene's point layers (point-layers.ts) sit over the pings. They redraw when the scene or a payload
+ * changes; a clock tick redraws them only while a pulse layer has points. Hidden pings (a scene without
+ * 'case-pings') are `visible: false` and their ticks cost nothing.
  */
 import { COORDINATE_SYSTEM, Deck } from '@deck.gl/core';
 import { ScatterplotLayer } from '@deck.gl/layers';
@@ -20,6 +24,7 @@ import { CesiumLinkedView, type LinkedViewState } from './camera-sync';
 import { FACILITY_MAX_RANGE_M, FacilityLayers, type FacilityPick } from './facility-layers';
 import type { EnuFrame, Vec3 } from './geo-math';
 import { anyRingActive, CHANNEL_COLORS, dotAlpha, ringAlpha, ringRadius } from './map-style';
+import { anyPulse, buildPointLayers, pointPositions, samePointInputs, type PointLayerInput } from './point-layers';
 
 export interface MapPing {
   id: string;
@@ -33,6 +38,10 @@ export interface MapPing {
 export interface DeckOverlay {
   readonly deck: Deck<CesiumLinkedView>;
   setPings(pings: readonly MapPing[], now: number): void;
+  /** Shows or hides the case pings (the scene's 'case-pings' layer). */
+  setPingsVisible(visible: boolean): void;
+  /** The scene's point layers with their current data; a no-op when nothing changed. */
+  setPointLayers(layers: readonly PointLayerInput[]): void;
   /** Hands in the decoded facilities (once: a second call is a full rebuild, counted in the stats). */
   setFacilities(columns: FacilityColumns): void;
   /**
@@ -78,6 +87,10 @@ export function createDeckOverlay(canvas: HTMLCanvasElement, frame: EnuFrame, in
   let lastDraw = -Infinity;
   const facilities = new FacilityLayers();
   let facilitiesVisible = false;
+  let pingsVisible = true;
+  let pointInputs: readonly PointLayerInput[] = [];
+  let pulsing = false;
+  const getPointPosition = pointPositions(frame);
 
   const layers = () => {
     const common = {
@@ -94,7 +107,7 @@ export function createDeckOverlay(canvas: HTMLCanvasElement, frame: EnuFrame, in
         ...common,
         id: 'case-pings-ring',
         // No ring expanding: skip the layer (no attribute updates, no draw) instead of drawing zeros.
-        visible: ringsActive,
+        visible: pingsVisible && ringsActive,
         // Flat in the local ENU plane: a ring on the ground, foreshortened with the tilt.
         billboard: false,
         filled: false,
@@ -111,6 +124,7 @@ export function createDeckOverlay(canvas: HTMLCanvasElement, frame: EnuFrame, in
       new ScatterplotLayer<MapPing>({
         ...common,
         id: 'case-pings-dot',
+        visible: pingsVisible,
         // Facing the camera: a round dot of a fixed pixel size however steep the tilt.
         billboard: true,
         filled: true,
@@ -123,6 +137,7 @@ export function createDeckOverlay(canvas: HTMLCanvasElement, frame: EnuFrame, in
         getLineColor: (p) => [255, 255, 255, Math.round(dotAlpha(dotNow - p.at) * 0.8)],
         updateTriggers: { getFillColor: dotNow, getLineColor: dotNow },
       }),
+      ...buildPointLayers(pointInputs, now, getPointPosition),
     ];
   };
 
@@ -148,12 +163,12 @@ export function createDeckOverlay(canvas: HTMLCanvasElement, frame: EnuFrame, in
       const sameData = next === source && next.length === sourceLength;
       if (sameData && nextNow === now) return;
       const wallNow = performance.now();
-      const rings = anyRingActive(next, nextNow);
+      const rings = pingsVisible && anyRingActive(next, nextNow);
       // Each deck frame is a WebGL frame (and, with software compositing, a read-back of the canvas):
-      // draw on every tick only while something moves visibly — new pings, an expanding ring, or the
-      // frame where the last ring ends. The dots' fade (minutes of data time) advances at most once per
-      // DOT_FADE_INTERVAL_MS of wall time.
-      if (sameData && !rings && !ringsActive && wallNow - lastDraw < DOT_FADE_INTERVAL_MS) return;
+      // draw on a tick only while something moves visibly — new pings, an expanding ring, the frame
+      // where the last ring ends, or a pulsing point layer. The dots' fade (minutes of data time)
+      // advances at most once per DOT_FADE_INTERVAL_MS of wall time; hidden pings cost no frame at all.
+      const pingsMove = pingsVisible && (!sameData || rings || ringsActive || wallNow - lastDraw >= DOT_FADE_INTERVAL_MS);
       if (!sameData) {
         // A new `data` reference is deck.gl's signal to rebuild attributes; an in-place append needs a copy.
         pings = next === source ? next.slice() : next;
@@ -161,9 +176,26 @@ export function createDeckOverlay(canvas: HTMLCanvasElement, frame: EnuFrame, in
         sourceLength = next.length;
       }
       now = nextNow;
-      dotNow = nextNow;
-      ringsActive = rings;
-      lastDraw = wallNow;
+      if (!pingsMove && !pulsing) return;
+      if (pingsMove) {
+        dotNow = nextNow;
+        ringsActive = rings;
+        lastDraw = wallNow;
+      }
+      deck.setProps({ layers: layers() });
+    },
+    setPingsVisible(visible) {
+      if (visible === pingsVisible) return;
+      pingsVisible = visible;
+      if (!visible) ringsActive = false;
+      dotNow = now;
+      lastDraw = performance.now();
+      deck.setProps({ layers: layers() });
+    },
+    setPointLayers(next) {
+      if (samePointInputs(next, pointInputs)) return;
+      pointInputs = next.map((l) => ({ ...l }));
+      pulsing = anyPulse(pointInputs);
       deck.setProps({ layers: layers() });
     },
     setFacilities(columns) {

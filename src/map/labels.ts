@@ -54,6 +54,8 @@ export interface LabelBoxInfo {
 
 export interface LabelLayer {
   add(specs: readonly MapLabelSpec[]): void;
+  /** Which labels take part (per scene: unit names with the boundaries, the river's with the river). */
+  setShown(shown: (id: string) => boolean): void;
   /** Placement of the last rendered frame. */
   boxes(): LabelBoxInfo[];
   destroy(): void;
@@ -101,12 +103,22 @@ export function createLabelLayer(scene: Scene, svgHost: HTMLElement, before: Ele
   let last: LabelBoxInfo[] = [];
   let leaderKey = '';
   const scratch = new Cartesian2();
+  let shown: (id: string) => boolean = () => true;
 
   const layout = () => {
-    if (entries.length === 0) return;
+    const active: Entry[] = [];
+    for (const e of entries) {
+      if (shown(e.spec.id)) active.push(e);
+      else e.label.show = false;
+    }
+    if (active.length === 0) {
+      last = [];
+      drawLeaders([], [], active);
+      return;
+    }
     const w = scene.canvas.clientWidth;
     const h = scene.canvas.clientHeight;
-    const requests: LabelRequest[] = entries.map((e) => {
+    const requests: LabelRequest[] = active.map((e) => {
       const p = SceneTransforms.worldToWindowCoordinates(scene, e.position, scratch);
       return {
         id: e.spec.id,
@@ -124,25 +136,25 @@ export function createLabelLayer(scene: Scene, svgHost: HTMLElement, before: Ele
       obstacles: obstacles(),
     });
     placements.forEach((p, i) => {
-      const e = entries[i]!;
+      const e = active[i]!;
       e.label.show = p.visible;
       if (p.visible) e.label.pixelOffset = new Cartesian2(p.offset[0], p.offset[1]);
     });
     last = placements.map((p, i) => ({
       id: p.id,
-      text: entries[i]!.spec.text,
+      text: active[i]!.spec.text,
       visible: p.visible,
       box: p.box,
       anchor: requests[i]!.anchor ? [requests[i]!.anchor![0], requests[i]!.anchor![1]] : null,
       at: p.at,
     }));
-    drawLeaders(placements, requests);
+    drawLeaders(placements, requests, active);
   };
 
-  const drawLeaders = (placements: Placement[], requests: LabelRequest[]) => {
+  const drawLeaders = (placements: Placement[], requests: LabelRequest[], active: readonly Entry[]) => {
     const parts: string[] = [];
     placements.forEach((p, i) => {
-      if (!p.visible || p.at === 'c' || !requests[i]!.anchor || entries[i]!.spec.leader === false) return;
+      if (!p.visible || p.at === 'c' || !requests[i]!.anchor || active[i]!.spec.leader === false) return;
       const [ax, ay] = requests[i]!.anchor!;
       const r = (n: number) => n.toFixed(1);
       if (p.leader) parts.push(`L${r(p.leader[0])},${r(p.leader[1])},${r(p.leader[2])},${r(p.leader[3])}`);
@@ -196,6 +208,10 @@ export function createLabelLayer(scene: Scene, svgHost: HTMLElement, before: Ele
         });
         entries.push({ spec, label, position, ...measure(spec.text, spec.font) });
       }
+      scene.requestRender();
+    },
+    setShown(next) {
+      shown = next;
       scene.requestRender();
     },
     boxes() {

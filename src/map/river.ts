@@ -32,7 +32,10 @@ export const RIVER_LABEL_AT: [number, number] = [111.52, 30.33];
 export const RIVER_FONT = '500 24px "Noto Sans SC", sans-serif';
 
 export interface RiverLayer {
+  /** Every shown primitive is built (a hidden one is built when first shown). */
   readonly ready: boolean;
+  /** Per scene (scene layer 'river'). */
+  setVisible(visible: boolean): void;
   destroy(): void;
 }
 
@@ -90,7 +93,13 @@ export function addRiver(scene: Scene, river: RiverShape): RiverLayer {
   ) as Primitive;
   return {
     get ready() {
-      return ribbon.ready && glow.ready;
+      return [ribbon, glow].every((p) => !p.show || p.ready);
+    },
+    setVisible(visible) {
+      if (ribbon.show === visible) return;
+      ribbon.show = visible;
+      glow.show = visible;
+      scene.requestRender();
     },
     destroy() {
       for (const p of [ribbon, glow]) scene.primitives.remove(p);

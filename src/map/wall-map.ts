@@ -14,6 +14,10 @@
  *
  * Facilities (opt-in, `facilities: true`): decoded off the main thread once (loadFacilities), drawn by the
  * deck overlay only when the camera is close; status changes are partial uploads (facility-layers.ts).
+ *
+ * Scenes (scene switching): one map for the life of the page. A scene picks which built-in layers show
+ * (`setLayers`: MAP_LAYERS) and hands in its point layers (`setPointLayers`); `whenSettled` resolves once
+ * the newest view change has landed and a frame shows it with the current layers.
  */
 import { Cartesian3, SceneTransforms, type CesiumWidget } from 'cesium';
 import { GAOXIN_APPROX, UNITS, type UnitId } from '../../data-adapters/domain';
@@ -23,6 +27,7 @@ import { createCesiumWidget, flyTo, jumpTo } from './create-viewer';
 import { loadFacilities } from '../facilities/load';
 import { FACILITY_DIR, type FacilityKind } from '../facilities/schema';
 import { createDeckOverlay, type MapPing } from './deck-overlay';
+import { drawablePoints, type PointLayerInput } from './point-layers';
 import type { FacilityPick } from './facility-layers';
 import type { Box } from './declutter';
 import { EnuFrame } from './geo-math';
@@ -48,6 +53,10 @@ export const MAP_CREDITS: readonly string[] = [
  */
 export const DENSITY_MIN_INTERVAL_MS = 2000;
 
+/** The built-in layers a scene can list (scene spec `layers`); every other name is ignored. */
+export const MAP_LAYERS = ['boundaries', 'river', 'case-density', 'case-pings'] as const;
+export type MapLayerId = (typeof MAP_LAYERS)[number];
+
 /** deck.gl's local frame: the city centre named by the design brief. */
 export const DECK_ORIGIN = { lon: 111.29, lat: 30.7 } as const;
 
@@ -62,6 +71,12 @@ export interface MapHook {
   project(points: Point[]): { cesium: Point[]; deck: Point[] };
   /** The view the map shows or is flying to. */
   readonly view: MapView;
+  /** True while a flight between viewpoints is under way. */
+  readonly flying: boolean;
+  /** The built-in layers shown (MAP_LAYERS order). */
+  readonly layers: MapLayerId[];
+  /** The scene's point layers and how many points each draws. */
+  readonly pointLayers: { id: string; style: string; points: number }[];
   flyHome(durationSec?: number): void;
   /** Jump the camera; resolves once Cesium and deck.gl have both drawn the new view. */
   setCamera(view: MapView | 'home'): Promise<void>;
@@ -97,8 +112,18 @@ export interface WallMapHandle {
   readonly whenReady: Promise<void>;
   setDensity(density: Partial<Record<UnitId, number>>): void;
   setPings(pings: readonly MapPing[], now: number): void;
-  /** Show a view; resolves once the camera is there and drawn. A newer call supersedes a flight. */
-  setView(view: MapView, change: ViewChange, durationSec?: number): Promise<void>;
+  /**
+   * Show a view; resolves once the camera is there and drawn: true, or false when a newer call took the
+   * camera first (a newer call supersedes a flight).
+   */
+  setView(view: MapView, change: ViewChange, durationSec?: number): Promise<boolean>;
+  /** True while a flight is under way (a new scene then jumps instead of interrupting it with another). */
+  readonly flying: boolean;
+  /** Shows exactly these built-in layers (MAP_LAYERS; unknown names are ignored). */
+  setLayers(layers: readonly string[]): void;
+  setPointLayers(layers: readonly PointLayerInput[]): void;
+  /** Resolves once the map is ready, the newest view change has landed, and a frame has drawn it all. */
+  whenSettled(): Promise<void>;
   destroy(): void;
 }
 
@@ -155,6 +180,17 @@ export function createWallMap(container: HTMLElement, baseUrl = import.meta.env.
   };
   const labels = createLabelLayer(scene, container, deckCanvas, () => [creditsBox]);
   let pendingDensity: Partial<Record<UnitId, number>> = {};
+  let shownLayers = new Set<MapLayerId>(MAP_LAYERS);
+  let pointInputs: readonly PointLayerInput[] = [];
+  /** Built-in layer visibility onto the engines (again once the content is built). */
+  const applyLayers = () => {
+    boundaries?.setVisible({ outlines: shownLayers.has('boundaries'), fill: shownLayers.has('case-density') });
+    river?.setVisible(shownLayers.has('river'));
+    // Unit names (and 高新区's) belong to the boundaries, the river's name to the river.
+    labels.setShown((id) => (id === 'river' ? shownLayers.has('river') : shownLayers.has('boundaries')));
+    overlay.setPingsVisible(shownLayers.has('case-pings'));
+    scene.requestRender();
+  };
   let resolveReady!: () => void;
   const whenReady = new Promise<void>((r) => (resolveReady = r));
   const frameWaiters: (() => void)[] = [];
@@ -180,6 +216,7 @@ export function createWallMap(container: HTMLElement, baseUrl = import.meta.env.
     river = addRiver(scene, riverShape);
     // After the fonts: label boxes are measured in the shipped font.
     labels.add([...unitLabels(units, shortName), riverLabel(riverShape)]);
+    applyLayers();
     boundaries.setDensity(pendingDensity);
     scene.requestRender();
   })();
@@ -207,6 +244,7 @@ export function createWallMap(container: HTMLElement, baseUrl = import.meta.env.
   let view: MapView = HOME_VIEW;
   let flying = false;
   let viewSeq = 0;
+  let viewDone: Promise<boolean> = Promise.resolve(true);
   const resizeObserver = new ResizeObserver(() => {
     measureCredits();
     widget.resize();
@@ -218,25 +256,44 @@ export function createWallMap(container: HTMLElement, baseUrl = import.meta.env.
 
   const nextFrame = () =>
     new Promise<void>((resolve) => {
+      if (destroyed) return resolve();
       frameWaiters.push(resolve);
       scene.requestRender();
     });
 
-  async function setView(next: MapView, change: ViewChange, durationSec = VIEW_FLIGHT_SEC): Promise<void> {
-    const seq = ++viewSeq;
-    view = next;
+  async function moveTo(seq: number, next: MapView, change: ViewChange, durationSec: number): Promise<boolean> {
     if (change === 'jump' || durationSec <= 0) {
       flying = false;
       jumpTo(scene, next);
-      return nextFrame();
+      await nextFrame();
+      return seq === viewSeq;
     }
     flying = true;
     await flyTo(scene, next, durationSec);
-    if (seq !== viewSeq || destroyed) return; // superseded: the newer call owns the camera
+    if (seq !== viewSeq || destroyed) return false; // superseded: the newer call owns the camera
     flying = false;
     // Land exactly on the view for the box as it is now (a no-op unless the box changed in flight).
     jumpTo(scene, next);
-    return nextFrame();
+    await nextFrame();
+    return seq === viewSeq;
+  }
+
+  function setView(next: MapView, change: ViewChange, durationSec = VIEW_FLIGHT_SEC): Promise<boolean> {
+    const seq = ++viewSeq;
+    view = next;
+    viewDone = moveTo(seq, next, change, durationSec);
+    return viewDone;
+  }
+
+  async function whenSettled(): Promise<void> {
+    await whenReady;
+    // A view change made while waiting supersedes the one awaited: wait for the newest.
+    for (;;) {
+      const seq = viewSeq;
+      await viewDone;
+      if (seq === viewSeq) break;
+    }
+    await nextFrame();
   }
 
   const hook: MapHook = {
@@ -251,6 +308,15 @@ export function createWallMap(container: HTMLElement, baseUrl = import.meta.env.
     },
     get view() {
       return view;
+    },
+    get flying() {
+      return flying;
+    },
+    get layers() {
+      return MAP_LAYERS.filter((l) => shownLayers.has(l));
+    },
+    get pointLayers() {
+      return pointInputs.map((l) => ({ id: l.id, style: l.style, points: drawablePoints(l.data).length }));
     },
     project(points) {
       const viewport = overlay.deck.getViewports()[0];
@@ -267,11 +333,11 @@ export function createWallMap(container: HTMLElement, baseUrl = import.meta.env.
     flyHome(durationSec) {
       void setView(HOME_VIEW, 'fly', durationSec);
     },
-    setCamera(next) {
-      return setView(next === 'home' ? HOME_VIEW : next, 'jump');
+    async setCamera(next) {
+      await setView(next === 'home' ? HOME_VIEW : next, 'jump');
     },
-    flyTo(next, durationSec) {
-      return setView(next, 'fly', durationSec);
+    async flyTo(next, durationSec) {
+      await setView(next, 'fly', durationSec);
     },
     labels: () => labels.boxes(),
     get facilities() {
@@ -300,8 +366,24 @@ export function createWallMap(container: HTMLElement, baseUrl = import.meta.env.
       overlay.setPings(pings, now);
     },
     setView,
+    get flying() {
+      return flying;
+    },
+    setLayers(list) {
+      const next = new Set(MAP_LAYERS.filter((l) => list.includes(l)));
+      if (next.size === shownLayers.size && [...next].every((l) => shownLayers.has(l))) return;
+      shownLayers = next;
+      applyLayers();
+    },
+    setPointLayers(layers) {
+      pointInputs = layers;
+      overlay.setPointLayers(layers);
+    },
+    whenSettled,
     destroy() {
       destroyed = true;
+      // Nothing will draw again: release whoever waits for a frame (they check `destroyed` or their map).
+      for (const w of frameWaiters.splice(0)) w();
       facilityAbort.abort();
       if (densityTimer !== undefined) clearTimeout(densityTimer);
       resizeObserver.disconnect();

@@ -51,7 +51,7 @@ export const PANEL_REGISTRY = {
   rates: {
     component: defineAsyncComponent(() => import('./RatesPanel.vue')),
     shapes: ['rates'],
-    minHeight: 260,
+    minHeight: 280,
     slots: ['left', 'right'],
   },
   systems: {
@@ -64,6 +64,73 @@ export const PANEL_REGISTRY = {
     component: defineAsyncComponent(() => import('./VolumeBars.vue')),
     shapes: ['volumes'],
     minHeight: 240,
+    slots: ['left', 'right'],
+  },
+  // ---- The generic panel library (any domain binds to these through its data shape) ----
+  figures: {
+    component: defineAsyncComponent(() => import('./FiguresGrid.vue')),
+    shapes: ['kpis'],
+    minHeight: 280,
+    slots: ['left', 'right'],
+  },
+  pie: {
+    component: defineAsyncComponent(() => import('./RingPie.vue')),
+    shapes: ['namedCounts'],
+    minHeight: 260,
+    slots: ['left', 'right'],
+  },
+  funnel: {
+    component: defineAsyncComponent(() => import('./LoopFunnel.vue')),
+    shapes: ['namedCounts'],
+    minHeight: 300,
+    slots: ['left', 'right'],
+  },
+  series: {
+    component: defineAsyncComponent(() => import('./SeriesChart.vue')),
+    shapes: ['series'],
+    minHeight: 260,
+    slots: ['left', 'right', 'top', 'bottom'],
+  },
+  gauge: {
+    component: defineAsyncComponent(() => import('./GaugePanel.vue')),
+    shapes: ['gauge'],
+    minHeight: 240,
+    slots: ['left', 'right'],
+  },
+  gaugeSet: {
+    component: defineAsyncComponent(() => import('./GaugeSetPanel.vue')),
+    shapes: ['gaugeSet'],
+    minHeight: 240,
+    slots: ['left', 'right', 'top', 'bottom'],
+  },
+  calendar: {
+    component: defineAsyncComponent(() => import('./CalendarHeat.vue')),
+    shapes: ['calendar'],
+    minHeight: 300,
+    slots: ['left', 'right'],
+  },
+  table: {
+    component: defineAsyncComponent(() => import('./ScrollTable.vue')),
+    shapes: ['table'],
+    minHeight: 220,
+    slots: ['left', 'right', 'bottom'],
+  },
+  alarms: {
+    component: defineAsyncComponent(() => import('./AlarmList.vue')),
+    shapes: ['alarms'],
+    minHeight: 220,
+    slots: ['left', 'right'],
+  },
+  suggestions: {
+    component: defineAsyncComponent(() => import('./SuggestionList.vue')),
+    shapes: ['suggestions'],
+    minHeight: 300,
+    slots: ['left', 'right'],
+  },
+  docList: {
+    component: defineAsyncComponent(() => import('./DocList.vue')),
+    shapes: ['docList'],
+    minHeight: 200,
     slots: ['left', 'right'],
   },
 } as const satisfies Record<string, PanelKindDef>;

@@ -44,3 +44,11 @@ export function fmtFixed(n: number, digits: number): string {
 export function fmtWan(n: number): string {
   return fmtFixed(n / 10_000, 2);
 }
+
+/** The colour of a tone (Tone in types.ts), for series, rows and marks. */
+export const TONE_COLOUR = {
+  normal: WALL.cyan,
+  good: WALL.green,
+  warn: WALL.amber,
+  alert: WALL.red,
+} as const;

@@ -5,6 +5,17 @@
  */
 import type { WallStores } from '../stores';
 import { binding } from './binding-kit';
+import { COMMAND_BINDINGS } from './bind/command';
+import { DECISION_BINDINGS } from './bind/decision';
+import { LIFELINE_BINDINGS } from './bind/lifeline';
+import { EMERGENCY_BINDINGS } from './bind/emergency';
+import { EVALUATION_BINDINGS } from './bind/evaluation';
+import { FLOOD_BINDINGS } from './bind/flood';
+import { GUIDANCE_BINDINGS } from './bind/guidance';
+import { HOTLINE_BINDINGS } from './bind/hotline';
+import { INDUSTRY_BINDINGS } from './bind/industry';
+import { PARKING_BINDINGS } from './bind/parking';
+import { SKYEYE_BINDINGS } from './bind/skyeye';
 
 export { binding, fromTopic, type Binding } from './binding-kit';
 
@@ -78,6 +89,17 @@ const CORE_BINDINGS = {
 /** Every binding a scene may name: the core ones above plus one file per domain in ./bind/. */
 export const BINDINGS = {
   ...CORE_BINDINGS,
+  ...COMMAND_BINDINGS,
+  ...HOTLINE_BINDINGS,
+  ...LIFELINE_BINDINGS,
+  ...DECISION_BINDINGS,
+  ...INDUSTRY_BINDINGS,
+  ...EVALUATION_BINDINGS,
+  ...GUIDANCE_BINDINGS,
+  ...FLOOD_BINDINGS,
+  ...PARKING_BINDINGS,
+  ...SKYEYE_BINDINGS,
+  ...EMERGENCY_BINDINGS,
 } as const;
 
 export type BindingId = keyof typeof BINDINGS;

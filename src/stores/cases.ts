@@ -51,6 +51,13 @@ export const useCasesStore = defineStore('cases', () => {
   const pings = computed(() => state.value.pings);
   const densityByUnit = computed(() => state.value.todayByUnit);
   const lastDataTime = computed(() => state.value.lastDataTime);
+  // Command & coordination. The reducer keeps these objects' identity while they do not change, so a
+  // batch that only moves other figures reaches no panel through them.
+  const escalatedOpen = computed(() => state.value.escalatedOpen);
+  const overdueByUnit = computed(() => state.value.overdueByUnit);
+  const escalatedByUnit = computed(() => state.value.escalatedByUnit);
+  const alerts = computed(() => state.value.alerts);
+  const dwell = computed(() => state.value.dwell);
 
   return {
     state,
@@ -73,5 +80,10 @@ export const useCasesStore = defineStore('cases', () => {
     pings,
     densityByUnit,
     lastDataTime,
+    escalatedOpen,
+    overdueByUnit,
+    escalatedByUnit,
+    alerts,
+    dwell,
   };
 });

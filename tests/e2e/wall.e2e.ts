@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser, openPage, type PageWatch } from './browser';
 import { countPixels, decodePng, distinctColours, isCyan, type Rect } from './pixels';
+import { findOverflow } from './layout-checks';
 
 const SHOTS = 'test-results/screenshots';
 const RECORDING = readFileSync('public/recordings/yichang-demo.ndjson', 'utf8');
@@ -48,29 +49,6 @@ async function rectOf(page: Page, testid: string): Promise<Rect> {
   const box = await page.getByTestId(testid).first().boundingBox();
   if (!box) throw new Error(`${testid} has no box`);
   return box;
-}
-
-/** Elements inside the stage that stick out of the window, or whose text is cut without an ellipsis. */
-function findOverflow(page: Page) {
-  return page.evaluate(() => {
-    const problems: string[] = [];
-    const vw = window.innerWidth;
-    const vh = window.innerHeight;
-    const describe = (el: Element) => `${el.tagName.toLowerCase()}${el.getAttribute('data-testid') ? `[${el.getAttribute('data-testid')}]` : ''}.${(el.className as unknown as string).toString().slice(0, 40)}`;
-    for (const el of Array.from(document.querySelectorAll('[data-testid="stage"] *'))) {
-      const r = el.getBoundingClientRect();
-      if (r.width === 0 || r.height === 0) continue;
-      const style = getComputedStyle(el);
-      if (style.visibility === 'hidden' || el.closest('[data-testid="ticker-track"]')) continue; // the ticker scrolls by design
-      if (r.left < -1 || r.top < -1 || r.right > vw + 1 || r.bottom > vh + 1) problems.push(`outside window: ${describe(el)} ${JSON.stringify([r.left, r.top, r.right, r.bottom].map(Math.round))}`);
-      const he = el as HTMLElement;
-      const clipsText = he.childElementCount === 0 && (he.textContent ?? '').trim().length > 0;
-      if (clipsText && he.scrollWidth > he.clientWidth + 1 && style.overflow !== 'visible' && style.textOverflow !== 'ellipsis') {
-        problems.push(`text cut without ellipsis: ${describe(el)} "${he.textContent?.slice(0, 20)}"`);
-      }
-    }
-    return problems;
-  });
 }
 
 let browser: Browser;

@@ -7,11 +7,15 @@ export interface BenchArgs {
   build: boolean;
   /** Fewer runs everywhere: for checking the bench itself, not for numbers worth quoting. */
   quick: boolean;
-  /** Only one group of rows (`--only live`): for iterating on it. Null: every row. */
-  only: 'live' | null;
+  /** Only one group of rows (`--only live`, `--only switching`): for iterating on it. Null: every row. */
+  only: OnlyGroup | null;
 }
 
-export const USAGE = 'usage: npm run bench -- [--no-build] [--quick] [--only live]';
+/** Row groups that can run alone. */
+export const ONLY_GROUPS = ['live', 'switching'] as const;
+export type OnlyGroup = (typeof ONLY_GROUPS)[number];
+
+export const USAGE = `usage: npm run bench -- [--no-build] [--quick] [--only ${ONLY_GROUPS.join('|')}]`;
 
 export function parseArgs(argv: readonly string[]): BenchArgs {
   const args: BenchArgs = { build: true, quick: false, only: null };
@@ -19,8 +23,10 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
     const a = argv[i] as string;
     if (a === '--only' || a.startsWith('--only=')) {
       const value = a === '--only' ? argv[(i += 1)] : a.slice('--only='.length);
-      if (value !== 'live') throw new Error(`--only takes "live", got ${JSON.stringify(value)}\n${USAGE}`);
-      args.only = value;
+      if (!(ONLY_GROUPS as readonly string[]).includes(value ?? '')) {
+        throw new Error(`--only takes ${ONLY_GROUPS.map((g) => `"${g}"`).join(' or ')}, got ${JSON.stringify(value)}\n${USAGE}`);
+      }
+      args.only = value as OnlyGroup;
     } else if (a === '--no-build') args.build = false;
     else if (a === '--quick') args.quick = true;
     else throw new Error(`unknown flag ${JSON.stringify(a)}\n${USAGE}`);

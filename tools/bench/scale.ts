@@ -12,6 +12,7 @@
  */
 import { parseRecording, serializeRecording, type RecordingLine } from '../../data-adapters/recording';
 import type { Message } from '../../data-adapters/schemas';
+import { shiftPayload as shiftFeedPayload } from '../../server/stream';
 
 export function scaleRecording(text: string, copies: number): string {
   if (!Number.isInteger(copies) || copies < 1) throw new RangeError(`copies must be a positive integer, got ${copies}`);
@@ -35,8 +36,17 @@ export function scaleRecording(text: string, copies: number): string {
 function shiftPayload(m: Message, off: number, copy: number): unknown {
   if (copy === 0) return m.payload;
   switch (m.topic) {
-    case 'case.event':
-      return { ...m.payload, caseId: `${m.payload.caseId}~${copy}`, at: m.payload.at + off, dueAt: m.payload.dueAt + off };
+    case 'case.event': {
+      const { prevAt, prevDueAt } = m.payload;
+      return {
+        ...m.payload,
+        caseId: `${m.payload.caseId}~${copy}`,
+        at: m.payload.at + off,
+        dueAt: m.payload.dueAt + off,
+        ...(prevAt === undefined ? {} : { prevAt: prevAt + off }),
+        ...(prevDueAt === undefined ? {} : { prevDueAt: prevDueAt + off }),
+      };
+    }
     case 'cases.baseline':
       return { ...m.payload, asOf: m.payload.asOf + off };
     case 'rates.units':
@@ -48,6 +58,18 @@ function shiftPayload(m: Message, off: number, copy: number): unknown {
         asOf: m.payload.asOf + off,
         systems: m.payload.systems.map((s) => ({ ...s, lastHeartbeat: s.lastHeartbeat + off })),
       };
+    // The featured topics shift exactly as the feed server shifts them (every epoch-ms field).
+    case 'flood.status':
+    case 'parking.status':
+    case 'skyeye.status':
+    case 'emergency.status':
+    case 'hotline.summary':
+    case 'lifeline.status':
+    case 'cases.history':
+    case 'evaluation.summary':
+    case 'evaluation.departments':
+    case 'guidance.catalog':
+      return shiftFeedPayload(m.topic, m.payload, off, copy);
     default:
       return assertNever(m);
   }

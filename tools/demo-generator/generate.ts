@@ -7,13 +7,23 @@ import type { CaseEvent, Topic } from '../../data-adapters/schemas';
 import { buildBaseline } from './baseline';
 import { DEMO_DURATION_MS, DEMO_GENERATOR, DEMO_SEED, DEMO_START_TIME, DEMO_TITLE } from './config';
 import { describe, INJECTION_PAYLOADS } from './descriptions';
+import { buildEmergency } from './emergency';
+import { buildDepartmentRates, buildEvaluationSummaries } from './evaluation';
+import { buildFlood } from './flood';
 import { loadBoundaries, UnitSampler, type Boundaries } from './geography';
+import { buildGuidance } from './guidance';
 import { buildIndustry } from './industry';
+import { trendHistoryFrom } from './industry-history';
+import { buildHistory } from './history';
+import { buildHotline } from './hotline';
 import { DayLedger } from './ledger';
+import { lifelineSnapshots, loadRiver, planLifeline } from './lifeline';
 import { makeAddress } from './places';
+import { buildParking } from './parking';
 import { buildRates } from './rates';
 import { Rng } from './random';
 import { simulateCases, type SimCase } from './simulation';
+import { buildSkyeye } from './skyeye';
 import { localDayStart, MINUTE } from './time';
 import { serializeRecording, type RecordingHeader, type RecordingLine } from '../../data-adapters/recording';
 import { buildVolumes } from './volumes';
@@ -35,6 +45,16 @@ const TOPIC_ORDER: Record<Topic, number> = {
   'rates.units': 1,
   'industry.systems': 2,
   'data.volumes': 3,
+  'lifeline.status': 3.5,
+  'cases.history': 3.6,
+  'evaluation.summary': 3.5,
+  'evaluation.departments': 3.6,
+  'guidance.catalog': 3.7,
+  'hotline.summary': 3.8,
+  'flood.status': 3.81,
+  'parking.status': 3.82,
+  'skyeye.status': 3.83,
+  'emergency.status': 3.84,
   'case.event': 4,
 };
 
@@ -66,7 +86,9 @@ export function buildDemoRecording(seed: number = DEMO_SEED): DemoRecording {
   const start = DEMO_START_TIME;
   const end = start + DEMO_DURATION_MS;
   const cases = simulateCases(seed, start, end);
-  const ledger = new DayLedger(cases, localDayStart(start), end);
+  // The scripted gas alarm's work order joins the day's counters like any other case.
+  const lifeline = planLifeline(seed, start, end, { sampler: new UnitSampler(boundaries()), river: loadRiver(), caseIndex: cases.length });
+  const ledger = new DayLedger([...cases, lifeline.gasCase], localDayStart(start), end);
   const lines: SortableLine[] = [];
   const snapshot = (topic: Topic, asOf: number, payload: unknown): void => {
     lines.push({ t: asOf - start, topic, payload, k1: 0, k2: 0 });
@@ -75,10 +97,28 @@ export function buildDemoRecording(seed: number = DEMO_SEED): DemoRecording {
   snapshot('cases.baseline', start, buildBaseline(seed, cases, start));
   const everyMinute = Array.from({ length: DEMO_DURATION_MS / MINUTE + 1 }, (_, m) => start + m * MINUTE);
   const everyFive = everyMinute.filter((_, m) => m % 5 === 0);
-  for (const r of buildRates(seed, cases, start, everyFive)) snapshot('rates.units', r.asOf, r);
-  const industry = buildIndustry(seed, ledger, everyMinute);
+  const unitRates = buildRates(seed, cases, start, everyFive);
+  for (const r of unitRates) snapshot('rates.units', r.asOf, r);
+  // Yesterday and today: the hourly trends and the national platform's reports reach 12 hours back.
+  const history = new DayLedger(cases, trendHistoryFrom(start), end);
+  const industry = buildIndustry(seed, ledger, everyMinute, history);
   for (const s of industry.snapshots) snapshot('industry.systems', s.asOf, s);
   for (const v of buildVolumes(seed, ledger, industry, everyMinute)) snapshot('data.volumes', v.asOf, v);
+  for (const e of buildEvaluationSummaries(seed, unitRates, everyFive)) snapshot('evaluation.summary', e.asOf, e);
+  for (const d of buildDepartmentRates(seed, everyFive)) snapshot('evaluation.departments', d.asOf, d);
+  const everyTen = everyMinute.filter((_, m) => m % 10 === 0);
+  for (const g of buildGuidance(seed, history, everyTen)) snapshot('guidance.catalog', g.asOf, g);
+  for (const s of lifelineSnapshots(seed, lifeline, everyMinute, industry.series.dianti)) snapshot('lifeline.status', s.asOf, s);
+  for (const h of buildHistory(seed, cases, ledger, everyMinute.filter((_, m) => m % 10 === 0))) snapshot('cases.history', h.asOf, h);
+  for (const h of buildHotline(seed, cases, ledger, everyMinute)) snapshot('hotline.summary', h.asOf, h);
+  // Featured topics. Parking and skyeye follow their systems' key figures in industry.systems exactly.
+  for (const f of buildFlood(seed, start, everyMinute)) snapshot('flood.status', f.asOf, f);
+  for (const p of buildParking(seed, everyMinute, industry.series.tingche)) snapshot('parking.status', p.asOf, p);
+  for (const s of buildSkyeye(seed, everyMinute, industry.series.tianyan)) snapshot('skyeye.status', s.asOf, s);
+  for (const e of buildEmergency(seed, start, everyMinute)) snapshot('emergency.status', e.asOf, e);
+  for (const e of lifeline.gasEvents) {
+    lines.push({ t: e.at - start, topic: 'case.event', payload: e, k1: lifeline.gasCase.index, k2: STAGE_IDS.indexOf(e.stage) });
+  }
 
   const sampler = new UnitSampler(boundaries());
   const payloads = injectionTargets(cases, start);
@@ -92,6 +132,7 @@ export function buildDemoRecording(seed: number = DEMO_SEED): DemoRecording {
     const description = describe(rng, c.channel, c.category, place.road, payloads.get(c.id));
     for (const s of inWindow) {
       const stageIndex = STAGE_IDS.indexOf(s.stage);
+      const prev = c.steps[c.steps.indexOf(s) - 1];
       const event: CaseEvent = {
         caseId: c.id,
         stage: s.stage,
@@ -104,6 +145,7 @@ export function buildDemoRecording(seed: number = DEMO_SEED): DemoRecording {
         lat: point.lat,
         dueAt: s.dueAt,
         overdue: s.overdue,
+        ...(prev ? { prevAt: prev.at, prevDueAt: prev.dueAt } : {}),
         address: place.address,
         description,
       };

@@ -4,12 +4,18 @@
  * 宜接就办 今日受理); the others are seeded random walks around plausible levels for a weekday morning.
  * Two deterministic incidents per recording: one system degraded (late heartbeats) for a few
  * minutes, another offline (heartbeat and figure frozen) for a few minutes.
+ *
+ * Each snapshot also carries the key figure's last 12 hourly values (`trend`, see ./industry-history.ts):
+ * the hours before the recording come from the same case model where the figure is a case count, and
+ * from a daily profile anchored on the recording's first value otherwise, so the trend runs into the
+ * live figure without a jump.
  */
 import { INDUSTRY_SYSTEM_IDS, type IndustrySystemId } from '../../data-adapters/domain';
 import type { IndustrySystems, SystemState } from '../../data-adapters/schemas';
-import type { DayLedger } from './ledger';
+import { countToday, historyOf, TREND_HOURS, type HistorySpec } from './industry-history';
+import type { DayLedger, LedgerEntry } from './ledger';
 import { Rng } from './random';
-import { localDayStart } from './time';
+import { HOUR, localDayStart } from './time';
 
 interface FigureSpec {
   label: string;
@@ -45,7 +51,18 @@ function counter(rng: Rng, start: number, maxStep: number, pStep = 1): (m: numbe
   };
 }
 
-export function buildIndustry(seed: number, ledger: DayLedger, times: readonly number[]): IndustryResult {
+// Case-model counters, shared by the live figure (today's ledger) and its history (two days of steps).
+const isSzcgRegister = (e: LedgerEntry): boolean => e.stage === 'register' && (e.channel === 'inspector' || e.channel === 'snapshot' || e.channel === 'sensor');
+const isLifelineAlarm = (e: LedgerEntry): boolean => e.stage === 'discover' && e.category === 'lifeline';
+const isLifelineHandled = (e: LedgerEntry): boolean => e.stage === 'handle' && e.category === 'lifeline';
+const isYijieIntake = (e: LedgerEntry): boolean => e.stage === 'discover' && (e.channel === 'hotline12345' || e.channel === 'police110');
+const yingjiFigure = (lifelineHandled: number): number => 1 + Math.floor(lifelineHandled / 10);
+
+/**
+ * `history` holds the case steps of (at least) the 12 hours before the recording; `ledger` today's.
+ * Without `history` the snapshots carry no trend (the shape recordings had before the trend existed).
+ */
+export function buildIndustry(seed: number, ledger: DayLedger, times: readonly number[], history?: DayLedger): IndustryResult {
   const r = (...labels: string[]): Rng => Rng.derive(seed, 'industry', ...labels);
   const first = times[0] ?? 0;
   const today = localDayStart(first);
@@ -59,7 +76,7 @@ export function buildIndustry(seed: number, ledger: DayLedger, times: readonly n
   const specs: Record<IndustrySystemId, FigureSpec> = {
     szcg: {
       label: '今日立案', unit: '件',
-      next: (_m, t) => ledger.count(t, (e) => e.stage === 'register' && (e.channel === 'inspector' || e.channel === 'snapshot' || e.channel === 'sensor')),
+      next: (_m, t) => ledger.count(t, isSzcgRegister),
     },
     shizheng: { label: '在线监测井盖', unit: '个', next: walk(r('shizheng'), r('shizheng', 'start').int(12_420, 12_520), 3, 12_300, 12_600) },
     huanwei: { label: '作业车辆', unit: '辆', next: walk(r('huanwei'), r('huanwei', 'start').int(372, 398), 4, 340, 430) },
@@ -76,7 +93,7 @@ export function buildIndustry(seed: number, ledger: DayLedger, times: readonly n
     tianyan: { label: '今日AI识别', unit: '起', next: counter(r('tianyan'), Math.round(minutesSinceMidnight * 1.1), 8) },
     zhatu: { label: '在线渣土车', unit: '辆', next: walk(r('zhatu'), r('zhatu', 'start').int(62, 88), 2, 40, 110) },
     zaihai: { label: '在线监测点', unit: '个', next: walk(r('zaihai'), r('zaihai', 'start').int(1236, 1262), 1, 1200, 1280) },
-    shengmingxian: { label: '今日告警', unit: '条', next: (_m, t) => ledger.count(t, (e) => e.stage === 'discover' && e.category === 'lifeline') },
+    shengmingxian: { label: '今日告警', unit: '条', next: (_m, t) => ledger.count(t, isLifelineAlarm) },
     gongdi: { label: '在建工地', unit: '个', next: walk(r('gongdi'), r('gongdi', 'start').int(300, 330), 0, 0, 1000) },
     fangwu: { label: '监测房屋', unit: '栋', next: walk(r('fangwu'), r('fangwu', 'start').int(4820, 4900), 0, 0, 10_000) },
     yuanlin: { label: '今日养护作业', unit: '处', next: counter(r('yuanlin'), r('yuanlin', 'start').int(34, 52), 1, 0.35) },
@@ -90,11 +107,11 @@ export function buildIndustry(seed: number, ledger: DayLedger, times: readonly n
     dianti: { label: '在线电梯', unit: '台', next: walk(r('dianti'), r('dianti', 'start').int(18_560, 18_680), 5, 18_400, 18_800) },
     yingji: {
       label: '今日联动事件', unit: '起',
-      next: (_m, t) => 1 + Math.floor(ledger.count(t, (e) => e.stage === 'handle' && e.category === 'lifeline') / 10),
+      next: (_m, t) => yingjiFigure(ledger.count(t, isLifelineHandled)),
     },
     yijie: {
       label: '今日受理', unit: '件',
-      next: (_m, t) => ledger.count(t, (e) => e.stage === 'discover' && (e.channel === 'hotline12345' || e.channel === 'police110')),
+      next: (_m, t) => ledger.count(t, isYijieIntake),
     },
   };
 
@@ -118,19 +135,42 @@ export function buildIndustry(seed: number, ledger: DayLedger, times: readonly n
   const beatRng = Rng.derive(seed, 'industry', 'heartbeats');
   for (const id of INDUSTRY_SYSTEM_IDS) series[id] = [];
 
+  // The figures before the recording: counted from the case model where the figure is a case count,
+  // else modelled and anchored on the stream's first value (set at minute 0 below).
+  const counted: Partial<Record<IndustrySystemId, HistorySpec>> = {};
+  if (history) {
+    const ledgerHistory = (match: (e: LedgerEntry) => boolean, map: (n: number) => number = (n) => n): HistorySpec => ({
+      kind: 'counted',
+      at: (t) => map(countToday(history, t, match)),
+    });
+    counted.szcg = ledgerHistory(isSzcgRegister);
+    counted.shengmingxian = ledgerHistory(isLifelineAlarm);
+    counted.yingji = ledgerHistory(isLifelineHandled, yingjiFigure);
+    counted.yijie = ledgerHistory(isYijieIntake);
+  }
+  const pastOf: Partial<Record<IndustrySystemId, (t: number) => number>> = {};
+
   const snapshots = times.map((asOf, m) => ({
     asOf,
     systems: INDUSTRY_SYSTEM_IDS.map((id) => {
       const spec = specs[id];
       const state = stateAt(id, m);
       const live = spec.next(m, asOf); // advance every walk every minute so states do not shift the streams
+      if (m === 0 && history) pastOf[id] = historyOf(seed, id, asOf, live, counted[id]);
       const values = series[id];
       const previous = values[values.length - 1];
       const value = state === 'offline' && previous !== undefined ? previous : live;
       values.push(value);
       const lag = state === 'degraded' ? beatRng.int(70, 240) : beatRng.int(2, 25);
       if (state !== 'offline' || lastBeat[id] === undefined) lastBeat[id] = asOf - lag * 1000;
-      return { id, state, lastHeartbeat: lastBeat[id], keyFigure: { label: spec.label, value, unit: spec.unit } };
+      const keyFigure = { label: spec.label, value, unit: spec.unit };
+      const past = pastOf[id];
+      if (!past) return { id, state, lastHeartbeat: lastBeat[id], keyFigure };
+      const trend = Array.from({ length: TREND_HOURS }, (_, i) => {
+        const hoursBack = TREND_HOURS - 1 - i;
+        return hoursBack === 0 ? value : past(asOf - hoursBack * HOUR);
+      });
+      return { id, state, lastHeartbeat: lastBeat[id], keyFigure, trend };
     }),
   }));
   return { snapshots, series };

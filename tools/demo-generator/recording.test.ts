@@ -94,7 +94,8 @@ describe.each([DEMO_SEED, 7, 42])('recording invariants, seed %i', (seed) => {
     for (const e of events) byCase.set(e.caseId, [...(byCase.get(e.caseId) ?? []), e]);
     const idx = (s: StageId | null): number => (s === null ? -1 : STAGE_IDS.indexOf(s));
     for (const [id, list] of byCase) {
-      expect(id).toMatch(/^YC\d{8}-\d{6}$/);
+      // City cases, and the lifeline platform's gas work order (lifeline.ts).
+      expect(id).toMatch(/^(YC\d{8}-\d{6}|GAS-\d{8}-\d{3})$/);
       list.forEach((e, i) => {
         expect(idx(e.stage), `${id} ${e.stage}`).toBe(idx(e.prevStage) + 1);
         expect(e.dueAt).toBeGreaterThanOrEqual(e.at);
