@@ -23,6 +23,8 @@ export interface RestoreState {
   paused: boolean;
   /** The map view (scene camera) as the map hook reports it; opaque to the shell. */
   camera: unknown;
+  /** The scene on show (scenes/index.ts id); absent in snapshots from before scenes could switch. */
+  sceneId?: string | null;
   /** Renderer wall-clock time of the snapshot (ms since epoch). */
   savedAt: number;
 }

@@ -27,6 +27,8 @@ describe('IPC validation', () => {
     expect(validateIpc(CHANNELS.heartbeat, app, { seq: -1, mapReady: 'yes', state })).toMatchObject({ ok: false });
     expect(validateIpc(CHANNELS.heartbeat, app, { seq: 1, mapReady: true, state, extra: 1 })).toMatchObject({ ok: false });
     expect(validateIpc(CHANNELS.heartbeat, app, { seq: 1, mapReady: true, state: { ...state, camera: { big: 'x'.repeat(5000) } } })).toMatchObject({ ok: false, reason: expect.stringContaining('4 KB') });
+    expect(validateIpc(CHANNELS.heartbeat, app, { seq: 1, mapReady: true, state: { ...state, sceneId: 'flood' } })).toMatchObject({ ok: true });
+    expect(validateIpc(CHANNELS.heartbeat, app, { seq: 1, mapReady: true, state: { ...state, sceneId: '../../etc' } })).toMatchObject({ ok: false });
     expect(validateIpc(CHANNELS.clockSync, app, 'now')).toMatchObject({ ok: false });
     expect(validateIpc(CHANNELS.clockSync, app, 123.5)).toEqual({ ok: true, value: 123.5 });
     expect(validateIpc(CHANNELS.hello, app, { any: 1 })).toMatchObject({ ok: false });

@@ -29,6 +29,7 @@ const RestoreStateSchema = z.strictObject({
   paused: z.boolean(),
   // The camera is opaque to the shell but bounded: a plain JSON value of modest size.
   camera: z.unknown().refine((v) => v === null || (typeof v === 'object' && JSON.stringify(v).length <= 4096), { message: 'camera must be null or a JSON object ≤ 4 KB' }),
+  sceneId: z.string().regex(/^[a-z][a-z0-9-]{0,39}$/).nullable().optional(),
   savedAt: z.number().finite(),
 });
 

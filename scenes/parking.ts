@@ -17,7 +17,7 @@ export const parking = defineScene({
     { id: 'turnover', kind: 'gauge', title: '泊位周转', binding: 'parking.turnover', slot: 'left', order: 2, size: 's' },
     { id: 'by-unit', kind: 'table', title: '各地泊位占用率', binding: 'parking.byUnit', slot: 'right', order: 0, size: 'l' },
     { id: 'busiest', kind: 'table', title: '繁忙停车场', binding: 'parking.busiest', slot: 'right', order: 1, size: 'm' },
-    { id: 'free-by-kind', kind: 'pie', title: '空余泊位构成', binding: 'parking.freeByKind', slot: 'right', order: 2, size: 'm' },
+    { id: 'free-by-kind', kind: 'pie', title: '空余泊位构成', binding: 'parking.freeByKind', slot: 'right', order: 2, size: 'm', unit: '个' },
   ],
   ticker: true,
   dwellSeconds: 60,

@@ -46,6 +46,11 @@ async function restore(hook: KioskHook, fromMain: RestoreState | null): Promise<
     if (!(await until(() => sourceReady(hooks().source), 60_000))) return;
     seekTo(chosen.dataClock, chosen.paused);
     hook.dataRestoredAt = Date.now();
+    // Back into the same scene before the camera: the scene's own view would otherwise replace it.
+    const scenes = hooks().scenes;
+    if (chosen.sceneId && scenes && scenes.current !== chosen.sceneId && scenes.goTo(chosen.sceneId)) {
+      await Promise.race([scenes.whenComplete(chosen.sceneId), new Promise((r) => setTimeout(r, 15_000))]);
+    }
     if (chosen.camera !== null && (await until(() => hooks().map?.ready === true, 60_000))) await setCamera(chosen.camera);
     if (!(await until(() => hooks().map?.ready === true, 60_000))) return;
     hook.restoredAt = Date.now();

@@ -16,7 +16,8 @@ export function parseRestoreState(value: unknown): RestoreState | null {
   const dataClock = v.dataClock === null ? null : typeof v.dataClock === 'number' && Number.isFinite(v.dataClock) ? v.dataClock : undefined;
   if (dataClock === undefined || typeof v.paused !== 'boolean' || typeof v.savedAt !== 'number' || !Number.isFinite(v.savedAt)) return null;
   const camera = typeof v.camera === 'object' && v.camera !== null ? v.camera : null;
-  return { dataClock, paused: v.paused, camera, savedAt: v.savedAt };
+  const sceneId = typeof v.sceneId === 'string' && /^[a-z][a-z0-9-]{0,39}$/.test(v.sceneId) ? v.sceneId : null;
+  return { dataClock, paused: v.paused, camera, sceneId, savedAt: v.savedAt };
 }
 
 export function readStored(storage: Pick<Storage, 'getItem'>): RestoreState | null {

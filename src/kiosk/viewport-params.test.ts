@@ -22,7 +22,7 @@ describe('kiosk URL parameters', () => {
 });
 
 describe('restore state', () => {
-  const s = { dataClock: 1000, paused: true, camera: { kind: 'fit-units' }, savedAt: 50_000 };
+  const s = { dataClock: 1000, paused: true, camera: { kind: 'fit-units' }, sceneId: 'flood', savedAt: 50_000 };
   it('round-trips through storage and rejects junk', () => {
     const mem = new Map<string, string>();
     const storage = { getItem: (k: string) => mem.get(k) ?? null, setItem: (k: string, v: string) => void mem.set(k, v) };
@@ -31,6 +31,11 @@ describe('restore state', () => {
     mem.set(STORAGE_KEY, '{not json');
     expect(readStored(storage)).toBeNull();
     expect(parseRestoreState({ dataClock: 'x', paused: true, savedAt: 1 })).toBeNull();
+  });
+  it('keeps the scene on show, and drops a malformed scene id (the wall then opens its default scene)', () => {
+    expect(parseRestoreState({ ...s, sceneId: 'parking' })?.sceneId).toBe('parking');
+    expect(parseRestoreState({ ...s, sceneId: '<img src=x>' })?.sceneId).toBeNull();
+    expect(parseRestoreState({ dataClock: 1, paused: false, camera: null, savedAt: 1 })?.sceneId).toBeNull();
   });
   it('restores the newest recent snapshot, from the page or the main process', () => {
     const older = { ...s, savedAt: 40_000, dataClock: 900 };

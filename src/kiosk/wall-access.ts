@@ -18,8 +18,14 @@ export interface MapLike {
   setCamera(view: never): Promise<void>;
 }
 
-export function hooks(): { source?: SourceLike; map?: MapLike } {
-  return (window.__citywall ?? {}) as { source?: SourceLike; map?: MapLike };
+export interface ScenesLike {
+  readonly current: string;
+  goTo(id: string): boolean;
+  whenComplete(id?: string): Promise<unknown>;
+}
+
+export function hooks(): { source?: SourceLike; map?: MapLike; scenes?: ScenesLike } {
+  return (window.__citywall ?? {}) as { source?: SourceLike; map?: MapLike; scenes?: ScenesLike };
 }
 
 /** Is the source loaded far enough that a seek will take? */
@@ -30,10 +36,16 @@ export function sourceReady(s: SourceLike | undefined): s is SourceLike {
 }
 
 export function snapshot(now: number): RestoreState | null {
-  const { source, map } = hooks();
+  const { source, map, scenes } = hooks();
   if (!sourceReady(source)) return null;
   const st = source.getState();
-  return { dataClock: st.clock.currentTime, paused: st.status === 'paused', camera: map?.ready ? JSON.parse(JSON.stringify(map.view ?? null)) : null, savedAt: now };
+  return {
+    dataClock: st.clock.currentTime,
+    paused: st.status === 'paused',
+    camera: map?.ready ? JSON.parse(JSON.stringify(map.view ?? null)) : null,
+    sceneId: scenes?.current ?? null,
+    savedAt: now,
+  };
 }
 
 export function seekTo(dataTime: number, pause: boolean): void {

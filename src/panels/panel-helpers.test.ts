@@ -63,13 +63,18 @@ describe('row scrolling', () => {
     expect(rowsThatFit(176, 44)).toBe(4);
     expect(rowsThatFit(0, 44)).toBe(1);
   });
-  it('shows all rows when they fit, else a wrapping window with one row to slide in', () => {
+  it('shows all rows when they fit, else a wrapping window of exactly the rows that fit', () => {
     const rows = ['a', 'b', 'c', 'd', 'e'];
+    const items = (w: { item: string }[]) => w.map((r) => r.item);
     expect(mustScroll(5, 5)).toBe(false);
-    expect(windowRows(rows, 3, 5)).toEqual(rows);
-    expect(windowRows(rows, 0, 2)).toEqual(['a', 'b', 'c']);
-    expect(windowRows(rows, 4, 2)).toEqual(['e', 'a', 'b']);
-    expect(windowRows(rows, 7, 2)).toEqual(['c', 'd', 'e']);
+    expect(items(windowRows(rows, 3, 5))).toEqual(rows);
+    expect(items(windowRows(rows, 0, 2))).toEqual(['a', 'b']);
+    expect(windowRows(rows, 4, 2)).toEqual([
+      { item: 'e', index: 4 },
+      { item: 'a', index: 0 },
+    ]);
+    expect(items(windowRows(rows, 7, 2))).toEqual(['c', 'd']);
+    expect(windowRows(rows, 0, 1)).toHaveLength(1);
     let o = 0;
     for (let i = 0; i < 5; i++) o = nextOffset(o, rows.length);
     expect(o).toBe(0);

@@ -1,6 +1,6 @@
 /**
  * Row-by-row scrolling of a list that has more rows than fit (table, alarms): the window of rows shown
- * at an offset, wrapping round to the start. Pure; the components animate one row's slide.
+ * at an offset, wrapping round to the start. Pure; the components animate each step.
  */
 
 /** Rows that fit entirely in `bodyHeight` at `rowHeight` each (at least 1). */
@@ -14,16 +14,25 @@ export function mustScroll(total: number, fit: number): boolean {
   return total > fit;
 }
 
+/** A shown row with its index in the whole list (a stable key while the window moves). */
+export interface WindowRow<T> {
+  item: T;
+  index: number;
+}
+
 /**
- * `count` rows starting at `offset`, wrapping round; when nothing scrolls, all rows from the start.
- * The scrolling window carries one extra row below the visible ones, the row that slides in.
+ * The rows on show: all of them when they fit, else exactly `fit` rows starting at `offset`, wrapping
+ * round. Never a row more than fits, so no row is ever shown cut by the panel's edge.
  */
-export function windowRows<T>(rows: readonly T[], offset: number, fit: number): T[] {
-  if (!mustScroll(rows.length, fit)) return rows.slice();
-  const out: T[] = [];
+export function windowRows<T>(rows: readonly T[], offset: number, fit: number): WindowRow<T>[] {
   const n = rows.length;
+  if (!mustScroll(n, fit)) return rows.map((item, index) => ({ item, index }));
   const start = ((offset % n) + n) % n;
-  for (let i = 0; i < fit + 1; i++) out.push(rows[(start + i) % n]!);
+  const out: WindowRow<T>[] = [];
+  for (let i = 0; i < fit; i++) {
+    const index = (start + i) % n;
+    out.push({ item: rows[index]!, index });
+  }
   return out;
 }
 

@@ -72,6 +72,10 @@ export const panelSpecSchema = z.object({
   order: z.number().int().min(0),
   /** Side columns: relative height (s < m < l). Centre strips: fixed strip height. */
   size: z.enum(['s', 'm', 'l']),
+  /** Counting word of the figures where the kind shows one (e.g. '个' for berths; default '件'). */
+  unit: z.string().min(1).max(4).optional(),
+  /** What the panel's head figure shows where the kind has a choice: the sum (counts), or the top item (scores). */
+  headline: z.enum(['total', 'top']).optional(),
   /** Override of the binding's stale threshold, minutes of data time. */
   staleAfterMinutes: z.number().positive().max(7 * 24 * 60).optional(),
 });

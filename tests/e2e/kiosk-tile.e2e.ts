@@ -7,7 +7,8 @@
  *      master instant (within one frame), and the data clock visibly switches on all of them;
  *   3. a WebGL context loss on the Cesium canvas brings the wall back into the same data-clock position
  *      with the map ready again, within 10 s.
- * Only the data clock is switched: scene switching arrives with the scene-tour issue (one scene so far).
+ * The shared clock switches the data clock only; scene changes on the shared clock come with the presenter
+ * issue. The restore brings back the scene on show as well as the data clock and camera.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -28,6 +29,7 @@ interface HookWindow {
     wall?: { firstCompleteFrame?: number };
     map?: { ready: boolean };
     source?: { seek(t: number): void; pause(): void; getState(): { status: string; clock: { startTime: number; currentTime: number; speed: number } } };
+    scenes?: { current: string; goTo(id: string): boolean; whenComplete(id?: string): Promise<unknown> };
     kiosk?: { restoredFrom: { dataClock: number } | null; restoredAt: number | null; dataRestoredAt: number | null; contextLosses: number; save(): unknown; clock: { applied: Applied[]; follower: { offset: number } } | null };
   };
 }
@@ -224,7 +226,11 @@ describe('self-healing: WebGL context loss', () => {
       s.seek(s.getState().clock.startTime + 40 * 60_000);
     });
     await expect.poll(() => dataClock(page), { timeout: 15_000 }).toBeGreaterThanOrEqual(0);
-    await new Promise((r) => setTimeout(r, 1500));
+    // And away from the default scene: the wall must come back into the scene it showed.
+    await page.evaluate(() => (window as unknown as HookWindow).__citywall!.scenes!.goTo('flood'));
+    await page.evaluate(() => (window as unknown as HookWindow).__citywall!.scenes!.whenComplete('flood'));
+    // Save the snapshot now (the page also does so every second) rather than waiting for the next save.
+    await page.evaluate(() => (window as unknown as HookWindow).__citywall!.kiosk!.save());
     const { before, speed } = await page.evaluate(() => {
       const s = (window as unknown as HookWindow).__citywall!.source!.getState();
       return { before: s.clock.currentTime, speed: s.clock.speed };
@@ -248,6 +254,7 @@ describe('self-healing: WebGL context loss', () => {
     const elapsed = after.restoredAt - lostAt;
     console.info(`[kiosk-tile] context loss → page reloaded +${Math.round(after.reloadedAt - lostAt)} ms, data clock restored +${after.dataRestoredAt - lostAt} ms, map ready again +${elapsed} ms (software WebGL)`);
     expect(after.mapReady).toBe(true);
+    expect(await page.evaluate(() => (window as unknown as HookWindow).__citywall!.scenes!.current)).toBe('flood');
     // The page is back with the same data clock (title, panels, ticker) within 10 s.
     expect(after.dataRestoredAt - lostAt).toBeLessThanOrEqual(10_000);
     // The map's own start-up (globe tiles, boundaries) is bound by SwiftShader on this 2-core machine

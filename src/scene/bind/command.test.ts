@@ -26,10 +26,8 @@ describe('command selectors', () => {
     expect(k.map((x) => [x.id, x.value, x.tone])).toEqual([
       ['today', 300, 'normal'],
       ['closed', 280, 'normal'],
-      ['open', 1500, 'normal'],
       ['overdue', 0, 'normal'],
       ['escalated', 2, 'alert'],
-      ['handled', 86.0612, 'normal'],
     ]);
   });
 
@@ -75,8 +73,8 @@ describe('command selectors', () => {
 
   it('alert items: case number and category, the place verbatim, how late; escalated ones are major', () => {
     const alerts: CaseAlert[] = [
-      { caseId: 'YC20261126-000216', unitId: 'xiling', category: 'facility', address: '西陵区 <b>解放路</b>', since: T0, escalated: true, lateMinutes: 135 },
-      { caseId: 'YC20261126-000300', unitId: 'yidu', category: 'parking', address: '宜都市 园林大道', since: T0 - MIN, escalated: false, lateMinutes: 12 },
+      { caseId: 'YC20261126-000216', unitId: 'xiling', category: 'facility', address: '西陵区 <b>解放路</b>', lon: 111.29, lat: 30.7, since: T0, escalated: true, lateMinutes: 135 },
+      { caseId: 'YC20261126-000300', unitId: 'yidu', category: 'parking', address: '宜都市 园林大道', lon: 111.45, lat: 30.39, since: T0 - MIN, escalated: false, lateMinutes: 12 },
     ];
     expect(alertItems(alerts).items).toEqual([
       { id: 'YC20261126-000216', level: 'major', title: 'YC20261126-000216 市政设施', place: '西陵区 <b>解放路</b>', at: T0, state: '督办 · 超期2时15分' },

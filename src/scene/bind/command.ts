@@ -41,10 +41,8 @@ export function commandKpis(f: CommandFigures): KpiItem[] {
   return [
     { id: 'today', label: '今日受理', unit: '件', value: f.today, decimals: 0, tone: 'normal' },
     { id: 'closed', label: '今日结案', unit: '件', value: f.closedToday, decimals: 0, tone: 'normal' },
-    { id: 'open', label: '在办案件', unit: '件', value: f.open, decimals: 0, tone: 'normal' },
     { id: 'overdue', label: '超期在办', unit: '件', value: f.overdueOpen, decimals: 0, tone: f.overdueOpen > 0 ? 'alert' : 'normal' },
     { id: 'escalated', label: '督办升级', unit: '件', value: f.escalatedOpen, decimals: 0, tone: f.escalatedOpen > 0 ? 'alert' : 'normal' },
-    { id: 'handled', label: '累计办结', unit: '万件', value: f.cumulativeHandled / 10_000, decimals: 2, tone: 'normal' },
   ];
 }
 

@@ -48,7 +48,7 @@ describe('decision bindings on fixed inputs', () => {
     const k = decisionKpis(facts.history, realtimeSuggestions(facts));
     expect(k.find((x) => x.id === 'warnings')).toMatchObject({ value: 1, tone: 'normal' });
     expect(k.find((x) => x.id === 'forecast')?.value).toBe(7.25);
-    expect(k.find((x) => x.id === 'forecast')?.label).toBe('预计12月受理');
+    expect(k.find((x) => x.id === 'forecast')?.label).toBe('12月预测');
   });
 });
 

@@ -140,8 +140,7 @@ export function decisionKpis(h: CasesHistory, warnings: SuggestionsData): KpiIte
     { id: 'warnings', label: '当前预警', unit: '条', value: warnings.items.length, decimals: 0, tone: urgent > 0 ? 'alert' : 'normal' },
     { id: 'lastMonth', label: `${monthLabel(last?.month ?? '')}受理`, unit: '万件', value: (last?.received ?? 0) / 10_000, decimals: 2, tone: 'normal' },
     { id: 'completion', label: `${monthLabel(last?.month ?? '')}办结率`, unit: '%', value: last?.completion ?? 0, decimals: 1, tone: 'normal' },
-    { id: 'monthToDate', label: '本月累计受理', unit: '万件', value: h.monthToDate.received / 10_000, decimals: 2, tone: 'normal' },
-    { id: 'forecast', label: `预计${monthLabel(forecast.month)}受理`, unit: '万件', value: Math.round(forecast.value) / 10_000, decimals: 2, tone: 'normal' },
+    { id: 'forecast', label: `${monthLabel(forecast.month)}预测`, unit: '万件', value: Math.round(forecast.value) / 10_000, decimals: 2, tone: 'normal' },
   ];
 }
 

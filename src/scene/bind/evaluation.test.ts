@@ -50,9 +50,9 @@ describe('evaluation selectors', () => {
   it('tables the safety indicators in their fixed order with open hazards and rectification rate', () => {
     const t = safetyTable(summary);
     expect(t.rows.map((r) => r.id)).toEqual(['facility', 'traffic', 'crowded']);
-    expect(t.rows[0]).toEqual({ id: 'facility', cells: { name: '市政设施安全', score: 96.88, issues: '57（未改7）', rate: '87.7%' }, tone: 'normal' });
+    expect(t.rows[0]).toEqual({ id: 'facility', cells: { name: '市政设施安全', score: 96.88, open: 7, rate: '87.7%' }, tone: 'normal' });
     expect(t.rows[1]).toMatchObject({ cells: { name: '交通设施安全', rate: '81.8%' }, tone: 'alert' });
-    expect(t.rows[2]).toMatchObject({ cells: { rate: '—', issues: '0（未改0）' }, tone: 'warn' });
+    expect(t.rows[2]).toMatchObject({ cells: { rate: '—', open: 0 }, tone: 'warn' });
   });
 
   it('labels months, adding the year where it turns', () => {
@@ -95,12 +95,12 @@ describe('evaluation selectors', () => {
       ],
     };
     const t = departmentTable(d);
-    expect(t.columns.map((c) => c.label)).toEqual(['名次', '单位', '办件', '响应率', '办结率', '满意率']);
+    expect(t.columns.map((c) => c.label)).toEqual(['名次', '单位', '响应率', '办结率', '满意率']);
     expect(t.rows.map((r) => [r.cells.rank, r.cells.name, r.tone])).toEqual([
       [1, '市住建局', 'normal'],
       [2, '市交通运输局', 'normal'],
       [3, '市城管执法委', 'warn'],
     ]);
-    expect(t.rows[2]?.cells).toMatchObject({ cases: 1300, response: '98.6', completion: '90.9', satisfaction: '87.9' });
+    expect(t.rows[2]?.cells).toMatchObject({ response: '98.6', completion: '90.9', satisfaction: '87.9' });
   });
 });

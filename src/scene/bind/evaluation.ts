@@ -42,9 +42,9 @@ export function safetyTable(p: EvaluationSummary): TableData {
   return {
     columns: [
       { id: 'name', label: '指标', align: 'left' },
-      { id: 'score', label: '得分', align: 'right' },
-      { id: 'issues', label: '隐患', align: 'right' },
-      { id: 'rate', label: '整改率', align: 'right' },
+      { id: 'score', label: '得分', align: 'right', width: 84 },
+      { id: 'open', label: '未改隐患', align: 'right', width: 110 },
+      { id: 'rate', label: '整改率', align: 'right', width: 96 },
     ],
     rows: [...p.safety]
       .sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0))
@@ -56,7 +56,7 @@ export function safetyTable(p: EvaluationSummary): TableData {
           cells: {
             name: SAFETY_NAMES.get(s.id) ?? s.id,
             score: s.score,
-            issues: `${s.issues}（未改${open}）`,
+            open,
             rate: s.issues === 0 ? '—' : `${((100 * Math.min(s.rectified, s.issues)) / s.issues).toFixed(1)}%`,
           },
           tone,
@@ -101,19 +101,17 @@ export function departmentTable(p: DepartmentRates): TableData {
     .sort((a, b) => b.composite - a.composite || (roster.get(a.id) ?? 0) - (roster.get(b.id) ?? 0));
   return {
     columns: [
-      { id: 'rank', label: '名次', align: 'center' },
+      { id: 'rank', label: '名次', align: 'center', width: 60 },
       { id: 'name', label: '单位', align: 'left' },
-      { id: 'cases', label: '办件', align: 'right' },
-      { id: 'response', label: '响应率', align: 'right' },
-      { id: 'completion', label: '办结率', align: 'right' },
-      { id: 'satisfaction', label: '满意率', align: 'right' },
+      { id: 'response', label: '响应率', align: 'right', width: 84 },
+      { id: 'completion', label: '办结率', align: 'right', width: 84 },
+      { id: 'satisfaction', label: '满意率', align: 'right', width: 84 },
     ],
     rows: ranked.map((d, i) => ({
       id: d.id,
       cells: {
         rank: i + 1,
         name: DEPARTMENT_NAMES.get(d.id) ?? d.id,
-        cases: d.cases,
         response: d.response.toFixed(1),
         completion: d.completion.toFixed(1),
         satisfaction: d.satisfaction.toFixed(1),
