@@ -36,6 +36,28 @@ const perUnit = z.record(unitId, count);
 const perChannel = z.record(channelId, count);
 const perStage = z.record(stageId, count);
 
+export const MAX_BASELINE_OVERDUE_CASES = 1000;
+
+/** One open case past its current stage's deadline at a baseline's `asOf`. */
+export const baselineOverdueCaseSchema = z.object({
+  caseId: z.string().min(1).max(40),
+  unitId,
+  category: categoryId,
+  channel: channelId.optional(),
+  /** The open stage it is waiting in ('close' is not open). */
+  stage: stageId.exclude(['close']),
+  /** When it entered that stage, and that stage's deadline (before asOf: that is what makes it overdue). */
+  enteredAt: epochMs,
+  dueAt: epochMs,
+  /** Stages whose deadline it has missed so far, this one included. */
+  lateStages: z.number().int().min(1).max(STAGE_IDS.length),
+  /** Short place name. Untrusted: render as text only. */
+  address: z.string().max(MAX_TEXT_CHARS),
+  lon,
+  lat,
+});
+export type BaselineOverdueCase = z.infer<typeof baselineOverdueCaseSchema>;
+
 /** Counts as of the recording start (snapshot): what happened before the first case event. */
 export const casesBaselineSchema = z.object({
   asOf: epochMs,
@@ -54,6 +76,16 @@ export const casesBaselineSchema = z.object({
   trend: z
     .array(z.object({ date: isoDate, received: count, closed: count }))
     .length(7),
+  /**
+   * The open cases behind `overdueOpen`, one by one, so the wall can list them, count them by unit and
+   * escalate them before their next event. Optional: older recordings and sources that keep only the
+   * count still validate (the wall then knows them by count alone).
+   */
+  overdueCases: z.array(baselineOverdueCaseSchema).max(MAX_BASELINE_OVERDUE_CASES).optional(),
+}).refine((b) => b.overdueCases === undefined || b.overdueCases.length <= b.overdueOpen, {
+  // Fewer is allowed: a source may cap its list (the rest stay in the count); more would contradict it.
+  message: 'overdueCases lists more cases than overdueOpen counts',
+  path: ['overdueCases'],
 });
 export type CasesBaseline = z.infer<typeof casesBaselineSchema>;
 

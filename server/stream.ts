@@ -214,6 +214,15 @@ export function shiftPayload(topic: Topic, payload: unknown, shift: number, loop
         ...p,
         asOf,
         trend: p.trend.map((d, i) => ({ ...d, date: localIsoDate(today - (last - i) * DAY) })),
+        // Same ids as the case events of this loop take, so their later steps continue these cases.
+        ...(p.overdueCases === undefined ? {} : {
+          overdueCases: p.overdueCases.map((c) => ({
+            ...c,
+            caseId: loop === 0 ? c.caseId : `${c.caseId}-L${loop}`,
+            enteredAt: c.enteredAt + shift,
+            dueAt: c.dueAt + shift,
+          })),
+        }),
       } satisfies CasesBaseline;
     }
     case 'case.event': {

@@ -5,6 +5,7 @@
 import { STAGE_IDS } from '../../data-adapters/domain';
 import type { CaseEvent, Topic } from '../../data-adapters/schemas';
 import { buildBaseline } from './baseline';
+import { casePlace } from './case-place';
 import { DEMO_DURATION_MS, DEMO_GENERATOR, DEMO_SEED, DEMO_START_TIME, DEMO_TITLE } from './config';
 import { describe, INJECTION_PAYLOADS } from './descriptions';
 import { buildEmergency } from './emergency';
@@ -18,10 +19,8 @@ import { buildHistory } from './history';
 import { buildHotline } from './hotline';
 import { DayLedger } from './ledger';
 import { lifelineSnapshots, loadRiver, planLifeline } from './lifeline';
-import { makeAddress } from './places';
 import { buildParking } from './parking';
 import { buildRates } from './rates';
-import { Rng } from './random';
 import { simulateCases, type SimCase } from './simulation';
 import { buildSkyeye } from './skyeye';
 import { localDayStart, MINUTE } from './time';
@@ -94,7 +93,8 @@ export function buildDemoRecording(seed: number = DEMO_SEED): DemoRecording {
     lines.push({ t: asOf - start, topic, payload, k1: 0, k2: 0 });
   };
 
-  snapshot('cases.baseline', start, buildBaseline(seed, cases, start));
+  const sampler = new UnitSampler(boundaries());
+  snapshot('cases.baseline', start, buildBaseline(seed, cases, start, sampler));
   const everyMinute = Array.from({ length: DEMO_DURATION_MS / MINUTE + 1 }, (_, m) => start + m * MINUTE);
   const everyFive = everyMinute.filter((_, m) => m % 5 === 0);
   const unitRates = buildRates(seed, cases, start, everyFive);
@@ -120,15 +120,12 @@ export function buildDemoRecording(seed: number = DEMO_SEED): DemoRecording {
     lines.push({ t: e.at - start, topic: 'case.event', payload: e, k1: lifeline.gasCase.index, k2: STAGE_IDS.indexOf(e.stage) });
   }
 
-  const sampler = new UnitSampler(boundaries());
   const payloads = injectionTargets(cases, start);
   for (const c of cases) {
     const inWindow = c.steps.filter((s) => s.at >= start && s.at <= end);
     if (inWindow.length === 0) continue;
     // Place and words come from the case's own stream: independent of how many other cases there are.
-    const rng = Rng.derive(seed, 'place', c.id);
-    const point = sampler.sample(rng, c.unitId);
-    const place = makeAddress(rng, c.unitId, point.urban);
+    const { lon, lat, place, rng } = casePlace(seed, sampler, c);
     const description = describe(rng, c.channel, c.category, place.road, payloads.get(c.id));
     for (const s of inWindow) {
       const stageIndex = STAGE_IDS.indexOf(s.stage);
@@ -141,8 +138,8 @@ export function buildDemoRecording(seed: number = DEMO_SEED): DemoRecording {
         unitId: c.unitId,
         channel: c.channel,
         category: c.category,
-        lon: point.lon,
-        lat: point.lat,
+        lon,
+        lat,
         dueAt: s.dueAt,
         overdue: s.overdue,
         ...(prev ? { prevAt: prev.at, prevDueAt: prev.dueAt } : {}),

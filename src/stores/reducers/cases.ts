@@ -10,13 +10,14 @@
  * - The same (caseId, stage) twice is a duplicate and is dropped (a source may redeliver on reconnect).
  * - A case is overdue (超期) from the first deadline it is known to miss until it closes: an event that says
  *   it entered its stage late, or its current stage's deadline passing on the data clock (checked as
- *   events advance it). Cases already overdue at the baseline are only known by count: an unseen case
- *   whose first event shows it was past its deadline at the baseline is in that count (so it is not
- *   counted again, and its close takes one off it).
+ *   events advance it). Cases already overdue at the baseline are in its count; those its `overdueCases`
+ *   lists are followed from the baseline on (listed, by unit, escalated; their events continue them).
+ *   An unseen case whose first event shows it was past its deadline at the baseline is in that count
+ *   too (so it is not counted again, and its close takes one off it).
  * - 督办升级 (escalated): an open case that has missed the deadlines of at least two stages, or is more than
  *   ESCALATION_LATE_MS past one deadline (finished late by that much, or still waiting that long). The
  *   wall can only say this of cases it has followed or whose event carries `prevDueAt`: figures by unit,
- *   escalations and the alert list cover cases seen since the baseline, not the baseline's count.
+ *   escalations and the alert list cover cases the baseline lists or seen since, not a bare count.
  * - Dwell times (how long a case stayed in a stage) are measured from each transition since the baseline
  *   (today): from `prevAt` when the event carries it, else from the entry the wall saw itself.
  * - "Today" is the calendar day in China Standard Time; an event on a later day rolls the 7-day trend.
@@ -36,7 +37,7 @@ import {
   type StageId,
   type UnitId,
 } from '../../../data-adapters/domain';
-import type { CaseEvent, CasesBaseline, Message } from '../../../data-adapters/schemas';
+import type { BaselineOverdueCase, CaseEvent, CasesBaseline, Message } from '../../../data-adapters/schemas';
 import { addDwell, EMPTY_DWELL_SUMMARY, emptyTally, summarize, type DwellSummary, type DwellTally } from './dwell';
 import { cstDate, nextDate } from './time';
 
@@ -288,6 +289,23 @@ function applyBaseline(s: CasesState, b: CasesBaseline, marks: BatchMarks): void
   s.seen = new Set();
   resetFollowed(s, marks);
   s.lastDataTime = Math.max(s.lastDataTime ?? 0, b.asOf);
+  for (const o of b.overdueCases ?? []) followBaselineOverdue(s, marks, o, b.asOf);
+}
+
+/** Follow a case the baseline lists as overdue; it is already in the baseline's overdueOpen. */
+function followBaselineOverdue(s: CasesState, marks: BatchMarks, o: BaselineOverdueCase, asOf: number): void {
+  if (s.tracked.has(o.caseId) || s.tracked.size >= TRACKED_CAPACITY) return;
+  const c: TrackedCase = {
+    caseId: o.caseId, unitId: o.unitId, category: o.category, address: o.address, lon: o.lon, lat: o.lat,
+    stage: o.stage, enteredAt: o.enteredAt, dueAt: o.dueAt,
+    overdue: false, overdueSince: o.dueAt, lateStages: o.lateStages, currentLate: true, worstLateMs: 0, escalatedAt: null,
+  };
+  s.tracked.set(o.caseId, c);
+  markOverdue(s, marks, c, o.dueAt, true);
+  // When an earlier stage ran late is not in the baseline: the current deadline stands in for it.
+  if (o.lateStages >= 2) escalate(s, marks, c, o.dueAt);
+  else if (asOf > o.dueAt + ESCALATION_LATE_MS) escalate(s, marks, c, o.dueAt + ESCALATION_LATE_MS);
+  s.nextDeadline = Math.min(s.nextDeadline, nextDeadlineOf(c));
 }
 
 /** Move "today" forward to `date`, shifting the 7-day trend and zeroing the day's counters. */
