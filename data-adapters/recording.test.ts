@@ -158,19 +158,17 @@ describe('parseRecording', () => {
     expect(() => parseRecording(text)).toThrow(message);
   });
 
-  it('parses 20k lines quickly in one pass', () => {
+  it('parses 20k lines in one pass', () => {
     const lines: RecordingLine[] = [];
     for (let i = 0; i < 20_000; i += 1) {
       lines.push({ t: i * 10, topic: 'case.event', seq: i, payload: caseEventPayload(`C${i}`, 'discover', T0 + i * 10) });
     }
     const text = serializeRecording(header(200_000), lines);
-    const started = performance.now();
     const { messages, rejected } = parseRecording(text);
-    const elapsed = performance.now() - started;
     expect(rejected).toEqual([]);
     expect(messages).toHaveLength(20_000);
-    // Typically 100–200 ms; the generous bound only catches a pathological (e.g. quadratic) regression.
-    expect(elapsed).toBeLessThan(5000);
+    // Speed is measured by `npm run bench` (recording load + decode), not asserted here.
+    expect(messages.map((m) => m.seq)).toEqual(lines.map((l) => l.seq));
   });
 });
 
