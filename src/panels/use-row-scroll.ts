@@ -2,15 +2,16 @@
  * Row-by-row scrolling for the DOM lists (table, alarms, suggestions, documents): only the rows that fit
  * whole in the measured body are rendered; when there are more, every SCROLL_PERIOD_MS the window moves
  * on by one row (the first row fades out, the others move up, the next one fades in at the bottom, see
- * ROW_STEP_CSS). No row is ever drawn cut by the panel's edge, not even mid-step. Paused while a pointer
+ * row-step.css). No row is ever drawn cut by the panel's edge, not even mid-step. Paused while a pointer
  * is over the list. `window.__citywall.panels.scroll[id].step()` advances at once (tests).
  */
 import { computed, onBeforeUnmount, onMounted, ref, watch, type Ref } from 'vue';
 import { useElementSize } from '@vueuse/core';
 import { SCROLL_PERIOD_MS, mustScroll, nextOffset, rowsThatFit, windowRows } from './table-scroll';
 import { panelMotion, registerMotion } from './panel-hooks';
+import './row-step.css';
 
-/** Transition name of a step (classes in each list's style); any other change (data, resize) is instant. */
+/** Transition name of a step (classes in row-step.css); any other change (data, resize) is instant. */
 const ROW_STEP = 'row-step';
 const STEP_MS = 700;
 
