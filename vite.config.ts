@@ -29,13 +29,15 @@ export default defineConfig({
     target: 'es2022',
     chunkSizeWarningLimit: 8000,
     sourcemap: false,
-    // Pages: the wall app, the map harness (map-harness.html, used by the map's e2e and the bench) and the
-    // panel gallery (panel-gallery.html, every panel kind with fixture data; tests/e2e/panels.e2e.ts).
+    // Pages: the wall app, the map harness (map-harness.html, used by the map's e2e and the bench), the
+    // panel gallery (panel-gallery.html, every panel kind with fixture data; tests/e2e/panels.e2e.ts) and
+    // the presenter remote (remote.html, src/remote/; served by the hub at /remote.html).
     rollupOptions: {
       input: {
         main: fileURLToPath(new URL('./index.html', import.meta.url)),
         mapHarness: fileURLToPath(new URL('./map-harness.html', import.meta.url)),
         panelGallery: fileURLToPath(new URL('./panel-gallery.html', import.meta.url)),
+        remote: fileURLToPath(new URL('./remote.html', import.meta.url)),
       },
     },
   },

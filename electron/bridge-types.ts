@@ -58,7 +58,15 @@ export type WallAction =
   | { kind: 'play' }
   | { kind: 'camera'; view: unknown }
   /** A visible cue (operator "identify windows", tests): every window flashes its key at the instant. */
-  | { kind: 'mark'; label: string };
+  | { kind: 'mark'; label: string }
+  /** Show a scene (scenes/index.ts id), optionally flying to a tour step's camera and highlighting. */
+  | { kind: 'scene'; sceneId: string; camera?: unknown; highlight?: { panelId?: string; unitId?: string } | null }
+  | { kind: 'blackout'; on: boolean }
+  /** Focus a unit, an alarm or a panel (null clears). Shape: FocusTarget in src/presenter/protocol.ts. */
+  | { kind: 'focus'; target: { type: 'unit'; unitId: string } | { type: 'alarm'; alarmId: string } | { type: 'panel'; panelId: string } | null }
+  | { kind: 'speed'; speed: number }
+  /** Briefing alerts: show the banner of an alert, or take it down (opened: go to its scene, deferred). */
+  | { kind: 'banner'; alert: { id: string; severity: string; title: string; detail: string } | null };
 
 export interface ClockCommand {
   id: number;
@@ -66,6 +74,19 @@ export interface ClockCommand {
   applyAt: number;
   action: WallAction;
 }
+
+/**
+ * A key at any kiosk window that changes what the whole wall shows. In tile mode the window does not switch
+ * by itself: the main process turns it into a ClockCommand (scene / blackout) that every window applies at
+ * the same master instant.
+ */
+export type KioskWallCommand =
+  | { kind: 'next' }
+  | { kind: 'prev' }
+  /** Zero-based position in the scene list. */
+  | { kind: 'jump'; index: number }
+  | { kind: 'overview' }
+  | { kind: 'blackout' };
 
 export type OperatorAction = 'exit' | 'reload' | 'close';
 
@@ -102,6 +123,8 @@ export interface CitywallBridge {
   onOperatorOpen(listener: (info: OperatorPanelInfo) => void): Unsubscribe;
   /** invoke 'operator:submit': PIN plus what to do; the main process checks the PIN. */
   operatorSubmit(req: OperatorRequest): Promise<OperatorReply>;
+  /** send 'wall:command': a scene key pressed in this window, for every window of the wall. */
+  wallCommand(cmd: KioskWallCommand): void;
 }
 
 export const BRIDGE_KEY = 'citywallKiosk';
@@ -114,6 +137,7 @@ export const CHANNELS = {
   onClockCommand: 'clock:command',
   onOperatorOpen: 'operator:open',
   operatorSubmit: 'operator:submit',
+  wallCommand: 'wall:command',
 } as const satisfies Record<keyof CitywallBridge, string>;
 
 export type Channel = (typeof CHANNELS)[keyof typeof CHANNELS];

@@ -5,7 +5,7 @@
  * refused and logged, never half-handled.
  */
 import { z } from 'zod';
-import { CHANNELS, type Heartbeat, type OperatorRequest } from './bridge-types';
+import { CHANNELS, type Heartbeat, type KioskWallCommand, type OperatorRequest } from './bridge-types';
 
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'citywall';
@@ -44,12 +44,22 @@ const OperatorRequestSchema = z.strictObject({
   action: z.enum(['exit', 'reload', 'close']),
 }) satisfies z.ZodType<OperatorRequest>;
 
+/** Scene keys only; the position of a jump is bounded (keys 1–9 and 0 give 0–9; a remote may go further). */
+const KioskWallCommandSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('next') }),
+  z.strictObject({ kind: z.literal('prev') }),
+  z.strictObject({ kind: z.literal('jump'), index: z.number().int().min(0).max(99) }),
+  z.strictObject({ kind: z.literal('overview') }),
+  z.strictObject({ kind: z.literal('blackout') }),
+]) satisfies z.ZodType<KioskWallCommand>;
+
 /** Renderer → main channels and their payload schemas. Main → renderer channels are not accepted here. */
 export const INBOUND = {
   [CHANNELS.hello]: z.undefined(),
   [CHANNELS.heartbeat]: HeartbeatSchema,
   [CHANNELS.clockSync]: z.number().finite(),
   [CHANNELS.operatorSubmit]: OperatorRequestSchema,
+  [CHANNELS.wallCommand]: KioskWallCommandSchema,
 } as const;
 
 export type InboundChannel = keyof typeof INBOUND;
@@ -77,4 +87,31 @@ export function validateIpc(channel: string, event: IpcSender, payload: unknown)
   const r = INBOUND[channel].safeParse(payload);
   if (!r.success) return { ok: false, reason: `${channel}: bad payload: ${r.error.issues.map((i) => `${i.path.join('.') || '(payload)'} ${i.message}`).join('; ')}` };
   return { ok: true, value: r.data };
+}
+
+/**
+ * A token bucket for messages a page may send at will (scene keys): `burst` at once, then one every
+ * `everyMs`. The page already drops auto-repeat, but a stuck clicker button or a misbehaving page can send
+ * keydowns without the repeat flag; each scene change starts a crossfade and a camera flight on every
+ * window, so the wall takes them at a pace a presenter can follow and refuses the rest.
+ */
+export class RateLimiter {
+  private tokens: number;
+  private last: number | null = null;
+
+  constructor(
+    private readonly burst: number,
+    private readonly everyMs: number,
+  ) {
+    this.tokens = burst;
+  }
+
+  /** Take a token at `now` (ms, monotonic); false when the bucket is empty. */
+  take(now: number): boolean {
+    if (this.last !== null) this.tokens = Math.min(this.burst, this.tokens + Math.max(0, now - this.last) / this.everyMs);
+    this.last = now;
+    if (this.tokens < 1) return false;
+    this.tokens -= 1;
+    return true;
+  }
 }

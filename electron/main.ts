@@ -1,7 +1,8 @@
 /**
  * The kiosk's main process: reads the wall config, plans windows over the displays, opens hardened
  * frameless kiosk windows, keeps the displays awake, restarts what breaks (recovery-policy.ts), re-plans
- * on hot-plug, and drives every window from one clock (shared-clock.ts). All decisions live in the plain
+ * on hot-plug, and drives every window from one clock (shared-clock.ts): data-clock alignment and, in step,
+ * the scene keys pressed at any window (wall-command-flow.ts). All decisions live in the plain
  * modules next to this file; this file only wires them to Electron.
  *
  *   electron dist-electron/main.cjs [--config wall.config.json] [--dist ./dist] [--smoke]
@@ -17,6 +18,8 @@ import { diffPlans, planWindows, windowUrl, type DisplayInfo, type PlannedWindow
 import { parseGpuState, RecoveryPolicy, SOFTWARE_RENDERING_SWITCHES, type RecoveryAction } from './recovery-policy';
 import { contentSecurityPolicy, hardenContents, hardenSession, parseCombo, secureWebPreferences } from './security';
 import { MasterClock } from './shared-clock';
+import { WALL_SCENE_IDS } from './scene-ids';
+import { WallCommandFlow, type FlowWindow } from './wall-command-flow';
 import { parseWallConfigText, type WallConfig } from './wall-config';
 
 const log = (msg: string) => console.log(`[citywall:kiosk] ${new Date().toISOString()} ${msg}`);
@@ -88,6 +91,22 @@ interface KioskWindow {
 const windows = new Map<string, KioskWindow>();
 let plan: WallPlan | null = null;
 
+const flowWindows = (): FlowWindow[] =>
+  [...windows.values()]
+    .filter((kw) => !kw.win.isDestroyed())
+    .map((kw) => ({ key: kw.plan.key, contentsId: kw.win.webContents.id, mapReady: kw.mapReady, lastState: kw.lastState, send: (cmd) => kw.win.webContents.send(CHANNELS.onClockCommand, cmd) }));
+/** Scene keys at any window → one scene / blackout command for every window, on the master clock. */
+const wallFlow = new WallCommandFlow({
+  clock,
+  sceneIds: WALL_SCENE_IDS,
+  windows: flowWindows,
+  monotonicNow: () => performance.now(),
+  wallNow: () => Date.now(),
+  // Reports may show the old scene for the lead, a late window and the renderer's 1 s save period.
+  settleMs: config.clockLeadMs + 2000,
+  log,
+});
+
 function byContents(wc: WebContents): KioskWindow | undefined {
   for (const w of windows.values()) if (!w.win.isDestroyed() && w.win.webContents.id === wc.id) return w;
   return undefined;
@@ -139,6 +158,8 @@ function createWindow(p: PlannedWindow, restore: RestoreState | null): KioskWind
   });
   recovery.windowLoaded(p.key, Date.now());
   void win.loadURL(windowUrl(APP_BASE_URL, plan!, p, config.app));
+  // A recreated window brings its last state: the wall's scene, if the main process did not know it yet.
+  wallFlow.learn();
   return kw;
 }
 
@@ -217,9 +238,7 @@ function replanSoon(why: string): void {
 
 // ---- The shared clock ------------------------------------------------------------------------------
 function broadcast(action: WallAction): ClockCommand {
-  const cmd = clock.schedule(action);
-  for (const kw of windows.values()) if (!kw.win.isDestroyed()) kw.win.webContents.send(CHANNELS.onClockCommand, cmd);
-  return cmd;
+  return wallFlow.broadcast(action);
 }
 
 /** Once every window has drawn its map, bring their data clocks to one instant (they loaded at different times). */
@@ -232,6 +251,8 @@ function alignWhenAllReady(): void {
   if (t === null || t === undefined) return;
   aligned = true;
   broadcast({ kind: 'seek', dataTime: t, pause: all[0]!.lastState!.paused });
+  // And one scene on every window (they opened on their own; a recreated one restored its last scene).
+  wallFlow.realign();
   log(`windows aligned at data clock ${new Date(t).toISOString()}`);
   if (SMOKE) {
     console.log(`CITYWALL_SMOKE ${JSON.stringify({ windows: all.map((w) => w.plan.key), wall: plan.wall })}`);
@@ -260,15 +281,19 @@ function installIpc(): void {
     const beat: Heartbeat = r.value;
     kw.lastState = beat.state;
     recovery.heartbeat(kw.plan.key, Date.now());
+    wallFlow.learn();
     if (beat.mapReady && !kw.mapReady) {
       kw.mapReady = true;
       // A window that came back after a crash is brought to the others' clock.
       if (aligned) {
         const other = [...windows.values()].find((w) => w !== kw && w.mapReady && w.lastState?.dataClock != null);
         if (other?.lastState?.dataClock != null) broadcast({ kind: 'seek', dataTime: other.lastState.dataClock, pause: other.lastState.paused });
+        wallFlow.realign(kw.plan.key);
       } else alignWhenAllReady();
     }
   });
+  // A scene key at any window: checked (sender, schema, rate), then scheduled for every window.
+  ipcMain.on(CHANNELS.wallCommand, (event, payload: unknown) => void wallFlow.receive(event, payload));
   ipcMain.handle(CHANNELS.clockSync, (event, payload: unknown) => {
     const r = checked(CHANNELS.clockSync, event, payload);
     return r.ok ? clock.syncReply(r.value) : null;

@@ -23,6 +23,7 @@ const bridge: CitywallBridge = {
   onClockCommand: (listener) => subscribe<ClockCommand>(CHANNELS.onClockCommand, listener),
   onOperatorOpen: (listener) => subscribe<OperatorPanelInfo>(CHANNELS.onOperatorOpen, listener),
   operatorSubmit: (req) => ipcRenderer.invoke(CHANNELS.operatorSubmit, req),
+  wallCommand: (cmd) => ipcRenderer.send(CHANNELS.wallCommand, cmd),
 };
 
 contextBridge.exposeInMainWorld(BRIDGE_KEY, bridge);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG, checkWallConfig, liveSourceOptions } from './schema';
+import { DEFAULT_CONFIG, checkWallConfig, liveSourceOptions, presenterConfig } from './schema';
 import shipped from '../../public/citywall.config.json';
 
 const live = (over: Record<string, unknown> = {}) => ({ mode: 'live', live: { url: 'http://10.0.0.5:4400', ...over } });
@@ -46,8 +46,30 @@ describe('wall config schema', () => {
     ['retry max below min', live({ retry: { minSeconds: 10, maxSeconds: 2 } }), 'live.retry.maxSeconds: maxSeconds must be ≥ minSeconds'],
     ['a demo recording on another origin', { mode: 'demo', demo: { recording: 'https://evil.example/x.ndjson' } }, 'demo.recording: must be a same-origin path'],
     ['a demo speed out of range', { mode: 'demo', demo: { speed: 1000 } }, 'demo.speed: must be at most 64'],
+    ['a presenter hub that is not a URL', { mode: 'demo', presenter: { hub: 'hub.local' } }, 'presenter.hub: must be "auto", "off" or an http:// or https:// URL'],
+    ['a presenter hub on another scheme', { mode: 'demo', presenter: { hub: 'ws://10.0.0.9' } }, 'presenter.hub: must be "auto", "off"'],
+    ['a misspelt presenter key', { mode: 'demo', presenter: { wallkey: 'x' } }, 'presenter: unknown key "wallkey"'],
+    ['an empty wall key', { mode: 'demo', presenter: { wallKey: '' } }, 'presenter.wallKey:'],
+    ['a tour id with spaces', { mode: 'demo', presenter: { tour: 'my tour' } }, 'presenter.tour: must be "off", "demo" or a tour id'],
   ])('rejects %s with a message naming the field', (_what, value, expected) => {
     const errors = errorsOf(value);
     expect(errors.some((e) => e.startsWith(expected))).toBe(true);
+  });
+});
+
+describe('presenter section', () => {
+  it('defaults to finding the hub by itself and no local tour, in either mode', () => {
+    expect(presenterConfig(DEFAULT_CONFIG)).toEqual({ hub: 'auto', tour: 'off' });
+    const c = checkWallConfig({ mode: 'demo', presenter: {} });
+    if (!c.ok) throw new Error(c.errors.join());
+    expect(presenterConfig(c.config)).toEqual({ hub: 'auto', tour: 'off' });
+  });
+
+  it('accepts a hub URL, a wall key and a tour, in a live config too', () => {
+    const c = checkWallConfig({ ...live(), presenter: { hub: 'http://10.0.0.9:4500', wallKey: 'k-123', tour: 'demo' } });
+    if (!c.ok) throw new Error(c.errors.join());
+    expect(presenterConfig(c.config)).toEqual({ hub: 'http://10.0.0.9:4500', wallKey: 'k-123', tour: 'demo' });
+    const off = checkWallConfig({ mode: 'demo', presenter: { hub: 'off' } });
+    expect(off.ok && presenterConfig(off.config).hub).toBe('off');
   });
 });

@@ -6,6 +6,14 @@
  *   { "mode": "live", "live": { "url": "https://feed.example.cn", "transport": "socket.io",
  *                               "topics": { "case.event": { "pollSeconds": 2, "staleAfterSeconds": 300 } } } }
  *
+ * Either mode may add a "presenter" section (the presenter hub, issue #7):
+ *
+ *   "presenter": { "hub": "auto", "wallKey": "…", "tour": "off" }
+ *     hub      "auto" (default): use the hub that serves this page if it answers /api/presenter/hello;
+ *              "off": never; or the hub's http(s) URL ("http://10.0.0.9:4500").
+ *     wallKey  the key wall pages present to the hub (when the hub asks for one).
+ *     tour     a wall without a hub plays this tour by itself on the demo ("demo", a tour id; default "off").
+ *
  * Unknown keys are errors (a misspelt "stalAfterSeconds" must not be silently ignored on a wall that
  * runs for weeks); "$comment" is allowed anywhere a note is useful.
  */
@@ -62,13 +70,36 @@ const demoSchema = z.strictObject({
   speed: z.number().min(0.25, 'must be at least 0.25').max(64, 'must be at most 64').default(1),
 });
 
+const httpUrl = z
+  .string()
+  .refine((u) => /^https?:\/\/[^/\s]+(\/.*)?$/.test(u) && URL.canParse(u), 'must be "auto", "off" or an http:// or https:// URL such as "http://10.0.0.9:4500"');
+
+const presenterSchema = z.strictObject({
+  ...comment,
+  hub: z.union([z.enum(['auto', 'off']), httpUrl]).default('auto'),
+  wallKey: z.string().min(1).max(200).optional(),
+  tour: z.string().regex(/^[a-z0-9-]+$/, 'must be "off", "demo" or a tour id (lower-case letters, digits and dashes)').default('off'),
+});
+
 export const wallConfigSchema = z.discriminatedUnion('mode', [
-  z.strictObject({ ...comment, $schema: z.string().optional(), mode: z.literal('demo'), demo: demoSchema.default({ recording: DEFAULT_RECORDING, speed: 1 }) }),
-  z.strictObject({ ...comment, $schema: z.string().optional(), mode: z.literal('live'), live: liveSchema, demo: demoSchema.optional() }),
+  z.strictObject({
+    ...comment,
+    $schema: z.string().optional(),
+    mode: z.literal('demo'),
+    demo: demoSchema.default({ recording: DEFAULT_RECORDING, speed: 1 }),
+    presenter: presenterSchema.optional(),
+  }),
+  z.strictObject({ ...comment, $schema: z.string().optional(), mode: z.literal('live'), live: liveSchema, demo: demoSchema.optional(), presenter: presenterSchema.optional() }),
 ]);
 
 export type WallConfig = z.infer<typeof wallConfigSchema>;
 export type LiveConfig = z.infer<typeof liveSchema>;
+export type PresenterConfig = z.infer<typeof presenterSchema>;
+
+/** The presenter section with its defaults (a config without one: find the hub by itself, no local tour). */
+export function presenterConfig(config: WallConfig): PresenterConfig {
+  return config.presenter ?? { hub: 'auto', tour: 'off' };
+}
 
 export const DEFAULT_CONFIG: WallConfig = { mode: 'demo', demo: { recording: DEFAULT_RECORDING, speed: 1 } };
 

@@ -5,10 +5,13 @@
  *   broadcast  a BroadcastChannel named "citywall-clock": the test stand-in for the main process, which
  *              answers {type:'sync'} with {type:'sync-reply'} and posts {type:'command', cmd}
  * Local time is performance.timeOrigin + performance.now(): epoch-based and monotonic within the page.
+ * The presenter's kinds (scene, blackout, focus, speed, banner) are applied by src/presenter/ (wall-deps.ts),
+ * the same code the presenter hub's commands go through, so the kiosk's main process can send them too.
  */
 import type { CitywallBridge, ClockCommand, WallAction } from '../../electron/bridge-types';
 import { ClockFollower, type Applied } from '../../electron/shared-clock';
 import { hooks, seekTo, setCamera } from './wall-access';
+import { applyOnWall } from '../presenter/wall-deps';
 
 export const BROADCAST_CHANNEL = 'citywall-clock';
 
@@ -60,6 +63,18 @@ export function applyAction(action: WallAction, windowKey: string, lateMs = 0): 
       break;
     case 'mark':
       showMark(`${action.label} · ${windowKey}`);
+      break;
+    case 'scene':
+    case 'blackout':
+    case 'focus':
+    case 'speed':
+    case 'banner':
+      try {
+        // What shows at once (scene, curtain, banner) is applied before this returns; flights follow.
+        void Promise.resolve(applyOnWall(action)).catch((err: unknown) => console.warn('[citywall:kiosk] presenter action failed', err));
+      } catch (err) {
+        console.warn('[citywall:kiosk] presenter action failed', err);
+      }
       break;
     default: {
       const never: never = action;

@@ -46,6 +46,9 @@ import {
 
 const FILL_HEIGHT = 30;
 const LINE_HEIGHT = 60;
+/** The emphasised unit: near-white core in a wide cyan glow, brighter than every other outline. */
+const HIGHLIGHT_CORE: Rgba = [236, 254, 255, 1];
+const HIGHLIGHT_GLOW: Rgba = [103, 232, 249, 0.95];
 /** Subdivide fills every ~2 km so flat triangles never sag under the curved globe (sag ≈ s²/8R ≈ 0.1 m). */
 const FILL_GRANULARITY = CesiumMath.toRadians(0.02);
 
@@ -108,6 +111,12 @@ export interface BoundaryLayer {
   setVisible(visible: { outlines: boolean; fill: boolean }): void;
   /** Every shown primitive is built (a hidden one is built when first shown, synchronously). */
   readonly ready: boolean;
+  /**
+   * Emphasise one unit's outline (a tour step or a presenter's focus); null clears. Built on demand for
+   * that unit only: one small primitive pair, not a rebuild of the 13 outlines.
+   */
+  setHighlight(unitId: UnitId | null): void;
+  readonly highlighted: UnitId | null;
   destroy(): void;
 }
 
@@ -233,8 +242,49 @@ export function addBoundaries(scene: Scene, units: readonly UnitShape[]): Bounda
     if (changed) scene.requestRender();
   }
 
+  // --- one unit emphasised ---------------------------------------------------------------------------
+  let highlighted: UnitId | null = null;
+  let highlightPrims: Primitive[] = [];
+  function setHighlight(unitId: UnitId | null): void {
+    if (unitId === highlighted) return;
+    for (const p of highlightPrims) scene.primitives.remove(p);
+    highlightPrims = [];
+    const unit = unitId === null ? undefined : units.find((u) => u.id === unitId);
+    const rings = unitId === 'gaoxin' ? [gaoxinRing] : (unit?.rings ?? []);
+    highlighted = rings.length > 0 ? unitId : null;
+    const line = (width: number, material: Material) =>
+      scene.primitives.add(
+        new Primitive({
+          geometryInstances: rings.map(
+            (ring) =>
+              new GeometryInstance({
+                geometry: new PolylineGeometry({
+                  positions: ringPositions(ring, LINE_HEIGHT * 2),
+                  width,
+                  arcType: ArcType.NONE,
+                  vertexFormat: PolylineMaterialAppearance.VERTEX_FORMAT,
+                }),
+              }),
+          ),
+          appearance: new PolylineMaterialAppearance({ material }),
+          asynchronous: false,
+        }),
+      ) as Primitive;
+    if (highlighted !== null) {
+      highlightPrims = [
+        line(22, Material.fromType('PolylineGlow', { color: cesiumColor(HIGHLIGHT_GLOW), glowPower: 0.3, taperPower: 1 })),
+        line(3.2, Material.fromType('Color', { color: cesiumColor(HIGHLIGHT_CORE) })),
+      ];
+    }
+    scene.requestRender();
+  }
+
   return {
     setDensity,
+    setHighlight,
+    get highlighted() {
+      return highlighted;
+    },
     setVisible({ outlines, fill: showFill }) {
       if (fill.show === showFill && glow.show === outlines) return;
       fill.show = showFill;
@@ -243,10 +293,10 @@ export function addBoundaries(scene: Scene, units: readonly UnitShape[]): Bounda
     },
     get ready() {
       // Cesium builds a primitive on its first update while shown: a hidden one must not hold readiness.
-      return [fill, glow, core, gaoxinLine].every((p) => !p.show || p.ready);
+      return [fill, glow, core, gaoxinLine, ...highlightPrims].every((p) => !p.show || p.ready);
     },
     destroy() {
-      for (const p of [fill, glow, core, gaoxinLine]) scene.primitives.remove(p);
+      for (const p of [fill, glow, core, gaoxinLine, ...highlightPrims]) scene.primitives.remove(p);
     },
   };
 }

@@ -80,6 +80,10 @@ export interface MapHook {
   flyHome(durationSec?: number): void;
   /** Jump the camera; resolves once Cesium and deck.gl have both drawn the new view. */
   setCamera(view: MapView | 'home'): Promise<void>;
+  /** Emphasise one unit's outline (tours, presenter focus); null clears; unknown ids clear. */
+  highlightUnit(unitId: string | null): void;
+  /** The unit emphasised now (null before the boundaries are built or when none). */
+  readonly highlightedUnit: string | null;
   /** Fly the camera; resolves once it has landed and both engines have drawn the view. */
   flyTo(view: MapView, durationSec?: number): Promise<void>;
   /** Every label's screen box as placed on the last drawn frame (CSS px of the map box). */
@@ -162,6 +166,8 @@ export function createWallMap(container: HTMLElement, baseUrl = import.meta.env.
   let ready = false;
   let cesiumFrames = 0;
   let boundaries: BoundaryLayer | undefined;
+  /** Asked for before the boundaries were built: applied when they are. */
+  let wantedHighlight: UnitId | null = null;
   let river: RiverLayer | undefined;
   // The credits' box, padded: an obstacle for labels. Measured only when the map box or the credits
   // themselves (font swap) resize, never in the render loop (no forced layout per frame).
@@ -218,6 +224,7 @@ export function createWallMap(container: HTMLElement, baseUrl = import.meta.env.
     labels.add([...unitLabels(units, shortName), riverLabel(riverShape)]);
     applyLayers();
     boundaries.setDensity(pendingDensity);
+    boundaries.setHighlight(wantedHighlight);
     scene.requestRender();
   })();
   content.catch((err: unknown) => console.error('map: content failed to load', err));
@@ -338,6 +345,13 @@ export function createWallMap(container: HTMLElement, baseUrl = import.meta.env.
     },
     async flyTo(next, durationSec) {
       await setView(next, 'fly', durationSec);
+    },
+    highlightUnit(unitId) {
+      wantedHighlight = unitId !== null && UNITS.some((u) => u.id === unitId) ? (unitId as UnitId) : null;
+      boundaries?.setHighlight(wantedHighlight);
+    },
+    get highlightedUnit() {
+      return boundaries?.highlighted ?? null;
     },
     labels: () => labels.boxes(),
     get facilities() {

@@ -28,14 +28,24 @@ describe('commandForKey', () => {
     expect(commandForKey(key('i'))).toEqual({ kind: 'toggleInfo' });
     expect(commandForKey(key('I'))).toEqual({ kind: 'toggleInfo' });
   });
-  it('ignores auto-repeat, every modifier, text fields and unbound keys (B is not bound yet)', () => {
+  it('maps B (either case) and the full stop to the blackout toggle, P to the pairing card', () => {
+    expect(commandForKey(key('b'))).toEqual({ kind: 'blackout' });
+    expect(commandForKey(key('B'))).toEqual({ kind: 'blackout' });
+    expect(commandForKey(key('.'))).toEqual({ kind: 'blackout' });
+    expect(commandForKey(key('p'))).toEqual({ kind: 'togglePairing' });
+    expect(commandForKey(key('P'))).toEqual({ kind: 'togglePairing' });
+    // A held blank button must not flicker the wall; Shift+B is the browser's or the kiosk's.
+    expect(commandForKey(key('b', { repeat: true }))).toBeNull();
+    expect(commandForKey(key('B', { shiftKey: true }))).toBeNull();
+  });
+  it('ignores auto-repeat, every modifier, text fields and unbound keys', () => {
     expect(commandForKey(key('ArrowRight', { repeat: true }))).toBeNull();
     for (const mod of ['altKey', 'ctrlKey', 'metaKey', 'shiftKey'] as const) {
       expect(commandForKey(key('PageDown', { [mod]: true })), mod).toBeNull();
       expect(commandForKey(key('1', { [mod]: true })), mod).toBeNull();
     }
     expect(commandForKey(key('ArrowRight', { editable: true }))).toBeNull();
-    for (const k of ['b', 'B', 'Enter', ' ', 'ArrowUp', 'F5', '١', 'Tab']) expect(commandForKey(key(k)), k).toBeNull();
+    for (const k of ['w', ',', 'Enter', ' ', 'ArrowUp', 'F5', '١', 'Tab']) expect(commandForKey(key(k)), k).toBeNull();
   });
 });
 

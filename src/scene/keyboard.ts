@@ -1,7 +1,8 @@
 /**
  * Keys on the wall, as a pure mapping from a key event to a scene command. Presentation clickers send
- * PageUp/PageDown (some send ←/→); a keyboard at the wall PC adds number keys to jump, Esc for the
- * overview and I for the panels' source/as-of info. Auto-repeat and any modifier are ignored: a held
+ * PageUp/PageDown (some send ←/→) and B or '.' for a black screen (PowerPoint's keys, so most clickers'
+ * blank button sends one of them); a keyboard at the wall PC adds number keys to jump, Esc for the
+ * overview, I for the panels' source/as-of info and P for the pairing card of the presenter remote. Auto-repeat and any modifier are ignored: a held
  * clicker button must not race through the tour, and Ctrl/Alt/Meta/Shift combinations belong to the
  * browser, the kiosk (its operator overlay takes Shift+digits) or the OS.
  */
@@ -12,7 +13,11 @@ export type SceneCommand =
   /** Zero-based position in the scene list: keys 1–9 are 0–8, key 0 is the tenth scene (9). */
   | { kind: 'jump'; index: number }
   | { kind: 'overview' }
-  | { kind: 'toggleInfo' };
+  /** Black the wall out, or bring it back (a toggle: clickers have one blank button). */
+  | { kind: 'blackout' }
+  | { kind: 'toggleInfo' }
+  /** Show or hide the presenter remote's pairing card (QR code and code). */
+  | { kind: 'togglePairing' };
 
 export interface KeyInput {
   key: string;
@@ -36,9 +41,16 @@ export function commandForKey(e: KeyInput): SceneCommand | null {
       return { kind: 'prev' };
     case 'Escape':
       return { kind: 'overview' };
+    case 'b':
+    case 'B':
+    case '.':
+      return { kind: 'blackout' };
     case 'i':
     case 'I':
       return { kind: 'toggleInfo' };
+    case 'p':
+    case 'P':
+      return { kind: 'togglePairing' };
     default:
       if (/^[0-9]$/.test(e.key)) {
         const digit = Number(e.key);

@@ -44,6 +44,8 @@ interface MapHookShape {
   flyTo(view: unknown, durationSec?: number): Promise<void>;
   labels(): LabelInfo[];
   credits(): { box: Box; lines: string[] };
+  highlightUnit(unitId: string | null): void;
+  highlightedUnit: string | null;
 }
 type HookWindow = { __citywall?: { map?: MapHookShape; harness?: { pings: { lon: number; lat: number }[] } } };
 
@@ -127,6 +129,34 @@ describe('wall map (harness)', () => {
       if (hit) found++;
     }
     expect(found).toBeGreaterThanOrEqual(Math.min(10, at.length));
+  });
+
+  it('emphasises one unit outline on request (tours, presenter focus) and clears it', async () => {
+    // Near-white outline core: brighter than every other outline and the labels' cyan.
+    const white = (png: PNG) => {
+      let n = 0;
+      for (let y = 0; y < png.height; y++) for (let x = 0; x < png.width; x++) {
+        const [r, g, b] = pixel(png, x, y);
+        if (r > 200 && g > 235 && b > 235) n++;
+      }
+      return n;
+    };
+    const drawn = async (action: string | null) => {
+      const before = await page.evaluate(() => (window as unknown as HookWindow).__citywall!.map!.cesiumFrames);
+      await page.evaluate((id) => (window as unknown as HookWindow).__citywall!.map!.highlightUnit(id), action);
+      await page.waitForFunction((n) => (window as unknown as HookWindow).__citywall!.map!.cesiumFrames > n + 1, before, { timeout: 30_000, polling: 50 });
+      return screenshot();
+    };
+    const plain = white(await drawn(null));
+    const lit = await drawn('xiling');
+    expect(await page.evaluate(() => (window as unknown as HookWindow).__citywall!.map!.highlightedUnit)).toBe('xiling');
+    expect(white(lit) - plain).toBeGreaterThan(300);
+    const cleared = white(await drawn(null));
+    expect(await page.evaluate(() => (window as unknown as HookWindow).__citywall!.map!.highlightedUnit)).toBeNull();
+    expect(Math.abs(cleared - plain)).toBeLessThan(100);
+    // An unknown id (remotes send ids) highlights nothing.
+    await drawn('no-such-unit');
+    expect(await page.evaluate(() => (window as unknown as HookWindow).__citywall!.map!.highlightedUnit)).toBeNull();
   });
 
   it('puts the same lon/lat on the same pixel in Cesium and deck.gl (≤ 2 px) at three cameras', async () => {
