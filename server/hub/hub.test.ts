@@ -326,6 +326,39 @@ describe('state and commands', () => {
   });
 });
 
+describe('demo playback from the remote', () => {
+  it('turns play, pause, speed and seek into wall commands, keeping a seek inside the recording', async () => {
+    const hub = await hubWith();
+    const wall = track(await connectWall(hub.url));
+    wall.socket.emit(HUB_EVENTS.wallReport, {
+      wallId: 'left', sceneId: 'overview', dataTime: 2000, startTime: 1000, endTime: 9000, speed: 1, paused: false, demo: true, alarms: [],
+    } satisfies WallReport);
+    const p = await controller(hub);
+    await p.untilState((s) => s.playback !== null, 'playback known');
+    const sentAt = Date.now();
+    expect(await p.send({ kind: 'playback', action: 'pause' })).toEqual({ ok: true });
+    expect(await p.send({ kind: 'playback', action: 'speed', speed: 8 })).toEqual({ ok: true });
+    expect(await p.send({ kind: 'playback', action: 'seek', dataTime: 50_000 })).toEqual({ ok: true });
+    expect(await p.send({ kind: 'playback', action: 'seek', dataTime: 3000 })).toEqual({ ok: true });
+    expect(await p.send({ kind: 'playback', action: 'play' })).toEqual({ ok: true });
+    expect(await p.send({ kind: 'playback', action: 'speed' })).toMatchObject({ ok: false });
+    expect(await p.send({ kind: 'playback', action: 'speed', speed: 1000 })).toMatchObject({ ok: false });
+    const got = await wall.until(() => (wall.commands.length >= 5 ? wall.commands : null), 'five playback commands');
+    expect(got.map((c) => c.action)).toEqual([
+      { kind: 'pause' },
+      { kind: 'speed', speed: 8 },
+      // Past the end of the recording: the end; paused stays paused.
+      { kind: 'seek', dataTime: 9000, pause: true },
+      { kind: 'seek', dataTime: 3000, pause: true },
+      { kind: 'play' },
+    ]);
+    const s = await p.untilState((x) => x.playback?.paused === false && x.playback.speed === 8, 'playback state follows');
+    expect(s.playback?.dataTime).toBe(3000);
+    // Every wall command is scheduled ahead of the moment it was asked for (the lead), never for the past.
+    for (const c of got) expect(c.applyAt).toBeGreaterThan(sentAt);
+  });
+});
+
 describe('tours', () => {
   it('runs a tour on a fast clock: each step applies exactly holdSeconds × dwellScale after the previous', async () => {
     const scale = 0.01;

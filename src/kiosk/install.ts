@@ -9,7 +9,7 @@ import { exposeHook } from '../wall-hooks';
 import { startClockClient, type ClockClient } from './clock-client';
 import { watchContextLoss } from './context-loss';
 import { openOperatorOverlay } from './operator-overlay';
-import { chooseRestore, readStored, writeStored } from './restore-state';
+import { chooseRestore, readStored, storedSnapshotApplies, writeStored } from './restore-state';
 import { hooks, seekTo, setCamera, snapshot, sourceReady, until } from './wall-access';
 import { readKioskParams, type KioskParams } from './viewport-params';
 
@@ -37,7 +37,9 @@ function bridgeOf(): CitywallBridge | null {
 }
 
 async function restore(hook: KioskHook, fromMain: RestoreState | null): Promise<void> {
-  const chosen = chooseRestore(Date.now(), readStored(sessionStorage), fromMain);
+  const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+  const stored = storedSnapshotApplies(nav?.type) ? readStored(sessionStorage) : null;
+  const chosen = chooseRestore(Date.now(), stored, fromMain);
   if (!chosen || chosen.dataClock === null) return;
   hook.restoredFrom = chosen;
   hook.restoring = true;

@@ -37,6 +37,16 @@ export function writeStored(storage: Pick<Storage, 'setItem'>, state: RestoreSta
   }
 }
 
+/**
+ * The window's own snapshot (sessionStorage) applies only when the page was reloaded: the context-loss
+ * reload, the watchdog's and the scheduled soft reloads are all reloads. Navigating the same tab to another
+ * URL (another `?scene=`, a demo link) is a new start, not a recovery, and must not be overruled by
+ * the picture the previous URL showed. (The main process's copy is handed over in `hello` regardless.)
+ */
+export function storedSnapshotApplies(navigationType: string | undefined): boolean {
+  return navigationType === 'reload';
+}
+
 /** The snapshot to restore: the newest one that is recent enough, from storage or from the main process. */
 export function chooseRestore(now: number, ...candidates: (RestoreState | null)[]): RestoreState | null {
   const ok = candidates.filter((c): c is RestoreState => c !== null && c.dataClock !== null && now - c.savedAt <= MAX_AGE_MS && c.savedAt <= now + 60_000);

@@ -145,6 +145,11 @@ describe('the wall on a live feed', () => {
     let arrived = false;
     for (let attempt = 0; attempt < 3 && !arrived; attempt += 1) {
       await expect.poll(async () => (await figures(page)).status, { timeout: 60_000 }).toBe('playing');
+      // 'playing' also holds while the wall polls REST with its socket down (after a restart or a missed
+      // ping on a busy machine): the injected message goes to sockets only, so wait for the subscription.
+      await expect
+        .poll(() => page.evaluate(() => (window as unknown as { __citywall?: { source?: { stats?: { socket?: string } } } }).__citywall?.source?.stats?.socket), { timeout: 60_000 })
+        .toBe('subscribed');
       const watcher = new CollectingClient(server.url, ['case.event']);
       try {
         await waitFor(() => watcher.acks.length > 0, 'watcher subscribed');
