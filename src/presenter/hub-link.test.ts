@@ -11,30 +11,14 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { WallAction } from '../../electron/bridge-types';
 import { isNewerState, rttFilter, startHubLink, type HubLink } from './hub-link';
 import { HUB_EVENTS, HUB_WALL_NS, wallReportSchema, type HubState } from './protocol';
+import { hubState as baseHubState } from './hub-state.fixture';
 
 const SKEW = 5000;
 const localNow = () => performance.timeOrigin + performance.now();
 const masterNow = () => localNow() + SKEW;
 
-function hubState(over: Partial<HubState> = {}): HubState {
-  return {
-    rev: 1,
-    hubId: 'h1',
-    sceneId: 'flood',
-    nextSceneId: 'parking',
-    tour: null,
-    blackout: false,
-    focus: null,
-    briefing: false,
-    controller: null,
-    handover: null,
-    alerts: { banner: null, pending: [], queued: [] },
-    playback: null,
-    walls: [],
-    alarms: [],
-    ...over,
-  };
-}
+/** The shared fixture, on the flood scene of hub h1. */
+const hubState = (over: Partial<HubState> = {}): HubState => baseHubState({ hubId: 'h1', sceneId: 'flood', nextSceneId: 'parking', ...over });
 
 interface FakeHub {
   http: HttpServer;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TourStatus } from '../presenter/protocol';
 import { formatCountdown, HubClock, masterInstantOf } from './hub-clock';
-import { hubState } from './hub-state.fixture';
+import { hubState } from '../presenter/hub-state.fixture';
 
 const tour = (over: Partial<TourStatus>): TourStatus => ({
   tourId: 'briefing',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { acceptState, looksLikeHubState } from './hub-state';
-import { hubState } from './hub-state.fixture';
+import { hubState } from '../presenter/hub-state.fixture';
 
 describe('acceptState', () => {
   it('keeps the newest revision and drops older ones that arrive late', () => {

@@ -1,5 +1,5 @@
 /** A HubState for unit tests: the hub's start state with what a test changes. */
-import type { HubState } from '../presenter/protocol';
+import type { HubState } from './protocol';
 
 export function hubState(over: Partial<HubState> = {}): HubState {
   return {
