@@ -3,6 +3,7 @@ import { TOPICS, isTopic, validateMessage, MAX_TEXT_CHARS, type Topic } from './
 import { T0, baselinePayload, caseEventPayload, ratesPayload, systemsPayload, volumesPayload } from './test-fixtures';
 import { emergencyStatusPayload, floodStatusPayload, parkingStatusPayload, skyeyeStatusPayload } from './topics/featured-fixtures';
 import { departmentRatesPayload, evaluationSummaryPayload, guidanceCatalogPayload } from './topics/evaluation-fixtures';
+import { facilitiesStatusPayload, facilityChangePayload } from './topics/facilities-fixtures';
 import { hotlineSummaryPayload } from './topics/hotline-fixtures';
 import { casesHistoryPayload, lifelineStatusPayload } from './topics/lifeline-fixtures';
 
@@ -22,6 +23,8 @@ const valid: Record<Topic, unknown> = {
   'evaluation.summary': evaluationSummaryPayload(T0),
   'evaluation.departments': departmentRatesPayload(T0),
   'guidance.catalog': guidanceCatalogPayload(T0),
+  'facilities.status': facilitiesStatusPayload(T0),
+  'facility.change': facilityChangePayload(T0),
 };
 
 describe('message schemas at the boundary', () => {

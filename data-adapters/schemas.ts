@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { CATEGORY_IDS, CHANNEL_IDS, DATA_SOURCE_IDS, INDUSTRY_SYSTEM_IDS, STAGE_IDS, UNIT_IDS } from './domain';
 import { emergencyStatusSchema } from './topics/emergency';
 import { departmentRatesSchema, evaluationSummarySchema } from './topics/evaluation';
+import { facilitiesStatusSchema, facilityChangeSchema } from './topics/facilities';
 import { floodStatusSchema } from './topics/flood';
 import { guidanceCatalogSchema } from './topics/guidance';
 import { casesHistorySchema } from './topics/history';
@@ -187,6 +188,8 @@ export const TOPICS = {
   'lifeline.status': { kind: 'snapshot', schema: lifelineStatusSchema },
   'cases.history': { kind: 'snapshot', schema: casesHistorySchema },
   'hotline.summary': { kind: 'snapshot', schema: hotlineSummarySchema },
+  'facilities.status': { kind: 'snapshot', schema: facilitiesStatusSchema },
+  'facility.change': { kind: 'event', schema: facilityChangeSchema },
 } as const;
 export type Topic = keyof typeof TOPICS;
 export type TopicKind = (typeof TOPICS)[Topic]['kind'];

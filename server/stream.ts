@@ -30,6 +30,7 @@ import {
 } from '../data-adapters/schemas';
 import type { EmergencyStatus } from '../data-adapters/topics/emergency';
 import type { DepartmentRates, EvaluationSummary } from '../data-adapters/topics/evaluation';
+import type { FacilitiesStatus, FacilityChange } from '../data-adapters/topics/facilities';
 import type { FloodStatus } from '../data-adapters/topics/flood';
 import type { GuidanceCatalog } from '../data-adapters/topics/guidance';
 import type { HotlineSummary } from '../data-adapters/topics/hotline';
@@ -303,6 +304,15 @@ export function shiftPayload(topic: Topic, payload: unknown, shift: number, loop
     case 'evaluation.departments': {
       const p = payload as DepartmentRates;
       return { ...p, asOf: p.asOf + shift } satisfies DepartmentRates;
+    }
+    case 'facilities.status': {
+      // Facility ids are asset numbers: the same facility in every loop, so only the times move.
+      const p = payload as FacilitiesStatus;
+      return { ...p, asOf: p.asOf + shift, recent: p.recent.map((c) => ({ ...c, at: c.at + shift })) } satisfies FacilitiesStatus;
+    }
+    case 'facility.change': {
+      const p = payload as FacilityChange;
+      return { ...p, at: p.at + shift } satisfies FacilityChange;
     }
     case 'guidance.catalog': {
       const p = payload as GuidanceCatalog;

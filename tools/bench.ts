@@ -6,6 +6,7 @@
  *   npm run bench -- --quick       fewer runs: checks the bench works, numbers not worth quoting
  *   npm run bench -- --only live   only the live rows (throughput, emit → store latency); no build, no browser
  *   npm run bench -- --only switching   only the scene-switch rows (ours vs remounting; builds unless --no-build)
+ *   npm run bench -- --only facility-frame   only the facility frame + status rows (2M points; builds its page unless --no-build)
  *
  * Prints machine info, then one table (docs/bench.md explains every row). Progress goes to stderr so
  * stdout is just the report. Exits non-zero if any row cannot be measured: a missing number is an
@@ -16,6 +17,7 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from './bench/args';
 import { chromiumVersion, runBrowserRows } from './bench/browser-rows';
+import { runFacilityFrameRows } from './bench/facility-frame';
 import { runFacilityRows } from './bench/facility-rows';
 import { runLiveRows } from './bench/live-rows';
 import { runNodeRows } from './bench/node-rows';
@@ -80,6 +82,13 @@ async function main(): Promise<void> {
       const switching = await runSwitchRows(served.baseUrl, args.quick ? 2 : 6, log);
       rows = [...rows, ...switching.rows];
       notes = [...notes, ...switching.notes];
+    }
+    if (args.only === null || args.only === 'facility-frame') {
+      // Its own small page build, after the app build (which empties bench-dist/).
+      log('facility frame rows (2M points + 500k segments: GL points/lines vs instanced; status updates) …');
+      const frame = await runFacilityFrameRows(args.quick, args.build, log);
+      rows = [...rows, ...frame.rows];
+      notes = [...notes, ...frame.notes];
     }
     if (args.only === null || args.only === 'live') {
       const live = await runLiveRows(nodeRuns, log);

@@ -30,6 +30,9 @@ export const DEFAULT_TOPIC_TIMING: Record<Topic, TopicTiming> = {
   'evaluation.summary': { pollMs: 60_000, staleAfterMs: 20 * 60_000 },
   'evaluation.departments': { pollMs: 60_000, staleAfterMs: 20 * 60_000 },
   'guidance.catalog': { pollMs: 120_000, staleAfterMs: 30 * 60_000 },
+  // Facility totals once a minute; status changes as they happen (bursts when a district's power dips).
+  'facilities.status': { pollMs: 15_000, staleAfterMs: 5 * 60_000 },
+  'facility.change': { pollMs: 2_000, staleAfterMs: 5 * 60_000 },
 };
 
 export const LIVE_TOPICS = Object.keys(TOPICS) as Topic[];

@@ -24,6 +24,7 @@ export function connectSource(source: Source, stores: WallStores): Connection {
       stores.systems.reset();
       stores.volumes.reset();
       stores.topics.reset();
+      stores.facilities.reset();
     },
     messages(batch, info) {
       if (!connected || batch.length === 0) return;
@@ -34,6 +35,7 @@ export function connectSource(source: Source, stores: WallStores): Connection {
       stores.systems.apply(batch);
       stores.volumes.apply(batch);
       stores.topics.apply(batch);
+      stores.facilities.apply(batch);
     },
     state(state) {
       if (!connected) return;

@@ -43,8 +43,8 @@ export function uploadStatusRanges(attribute: SubBufferAttribute, buffer: Facili
   }
   let bytes = 0;
   for (const { startRow, endRow } of ranges) {
-    const startOffset = startRow * 4;
-    const endOffset = endRow * 4;
+    const startOffset = startRow * buffer.bytesPerRow;
+    const endOffset = endRow * buffer.bytesPerRow;
     if (!shared) (own as Uint8Array).set(buffer.colors.subarray(startOffset, endOffset), startOffset);
     attribute.updateSubBuffer({ startOffset, endOffset });
     bytes += endOffset - startOffset;
@@ -54,7 +54,7 @@ export function uploadStatusRanges(attribute: SubBufferAttribute, buffer: Facili
 
 /**
  * Applies the buffer's pending changes to a live layer: `attributeName` is the layer's colour attribute
- * (`instanceFillColors` for ScatterplotLayer, `instanceColors` for LineLayer). Returns the bytes
+ * (`colors` for the facility GL layers, `instanceFillColors` for ScatterplotLayer). Returns the bytes
  * uploaded, or -1 when the layer has no such attribute yet (not drawn once: keep the changes pending).
  */
 export function applyStatusToLayer(layer: Layer, attributeName: string, buffer: FacilityStatusBuffer): number {

@@ -24,6 +24,8 @@ export interface ManholeColumns {
   type: Uint8Array;
   /** FACILITY_STATUSES code; updated in place by FacilityStatusBuffer. */
   status: Uint8Array;
+  /** Last inspection, days since 2020-01-01 (schema.ts `inspectionDate`). */
+  inspected: Uint16Array;
   /** Degrees from `origin` (lon = origin.lon + dlon[i]); for picking, tooltips and panels. */
   dlon: Float32Array;
   dlat: Float32Array;
@@ -38,6 +40,8 @@ export interface StreetlightColumns {
   lamp: Uint8Array;
   status: Uint8Array;
   watts: Uint16Array;
+  /** Last inspection, days since 2020-01-01. */
+  inspected: Uint16Array;
   dlon: Float32Array;
   dlat: Float32Array;
   positions: Float32Array;
@@ -54,6 +58,8 @@ export interface PipeColumns {
   /** Nominal diameter, mm. */
   diameter: Uint16Array;
   installYear: Uint16Array;
+  /** Last inspection, days since 2020-01-01. */
+  inspected: Uint16Array;
   dlon0: Float32Array;
   dlat0: Float32Array;
   dlon1: Float32Array;

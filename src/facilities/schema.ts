@@ -89,10 +89,29 @@ export function parseFacilityCode(code: string): { kind: FacilityKind; id: numbe
   return { kind, id };
 }
 
+/**
+ * Last inspection (巡检) of a facility: whole days since 2020-01-01 (UTC), stored as Uint16 (good until
+ * 2199). A day count instead of a timestamp: inspections are logged per day, and 2 bytes per row.
+ */
+export const INSPECTION_EPOCH_MS = Date.UTC(2020, 0, 1);
+export const DAY_MS = 86_400_000;
+/** An inspection older than this many days is overdue (the yearly inspection cycle). */
+export const INSPECTION_OVERDUE_DAYS = 365;
+
+/** The calendar date (YYYY-MM-DD) of an `inspected` day number. */
+export function inspectionDate(day: number): string {
+  return new Date(INSPECTION_EPOCH_MS + day * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** The `inspected` day number of an epoch-ms time (the day it falls in, UTC). */
+export function inspectionDay(epochMs: number): number {
+  return Math.floor((epochMs - INSPECTION_EPOCH_MS) / DAY_MS);
+}
+
 /** Arrow column names and their stored types, per kind (the decoder checks them). */
 export const COLUMN_TYPES = {
-  manholes: { id: 'Uint32', unit: 'Uint8', type: 'Uint8', status: 'Uint8', dlon: 'Float32', dlat: 'Float32' },
-  streetlights: { id: 'Uint32', unit: 'Uint8', lamp: 'Uint8', status: 'Uint8', watts: 'Uint16', dlon: 'Float32', dlat: 'Float32' },
+  manholes: { id: 'Uint32', unit: 'Uint8', type: 'Uint8', status: 'Uint8', inspected: 'Uint16', dlon: 'Float32', dlat: 'Float32' },
+  streetlights: { id: 'Uint32', unit: 'Uint8', lamp: 'Uint8', status: 'Uint8', watts: 'Uint16', inspected: 'Uint16', dlon: 'Float32', dlat: 'Float32' },
   pipes: {
     id: 'Uint32',
     unit: 'Uint8',
@@ -101,6 +120,7 @@ export const COLUMN_TYPES = {
     status: 'Uint8',
     diameter: 'Uint16',
     installYear: 'Uint16',
+    inspected: 'Uint16',
     dlon0: 'Float32',
     dlat0: 'Float32',
     dlon1: 'Float32',

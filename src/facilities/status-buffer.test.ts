@@ -120,3 +120,20 @@ describe("deck.gl partial upload (a real deck.gl Attribute, recording device)", 
     expect(redraws).toBe(0);
   });
 });
+
+describe('FacilityStatusBuffer with two vertices per row (pipes as GL lines)', () => {
+  it('writes the row colour to both vertices and uploads both', () => {
+    const status = new Uint8Array([0, 0, 0]);
+    const buf = new FacilityStatusBuffer(status, { verticesPerRow: 2 });
+    expect(buf.colors.length).toBe(3 * 2 * 4);
+    expect(buf.bytesPerRow).toBe(8);
+    buf.set(1, 1);
+    const alarm = Array.from(buf.colors.subarray(8, 12));
+    expect(Array.from(buf.colors.subarray(12, 16))).toEqual(alarm);
+    expect(alarm).not.toEqual(Array.from(buf.colors.subarray(0, 4)));
+    const writes: [number, number][] = [];
+    const bytes = uploadStatusRanges({ size: 4, value: buf.colors, updateSubBuffer: (o) => writes.push([o!.startOffset!, o!.endOffset!]) }, buf, buf.takeDirtyRanges());
+    expect(writes).toEqual([[8, 16]]);
+    expect(bytes).toBe(8);
+  });
+});

@@ -28,11 +28,17 @@ export interface StatusBufferOptions {
   maxTracked?: number;
   /** Gap (rows) up to which neighbouring dirty rows share one upload (default 64: 256 bytes). */
   mergeGap?: number;
+  /**
+   * Vertices drawn per row, each carrying the row's colour (default 1; 2 for a segment drawn as a GL line,
+   * facility-gl-layers.ts). `normalColors` stays one RGBA per row.
+   */
+  verticesPerRow?: number;
 }
 
 export class FacilityStatusBuffer {
-  /** RGBA per row: the layer's colour attribute (`{value: colors, size: 4, normalized: true}`). */
+  /** RGBA per vertex (`verticesPerRow` per row): the layer's colour attribute (`{value: colors, size: 4, normalized: true}`). */
   readonly colors: Uint8Array;
+  readonly verticesPerRow: number;
   /** Bumped by every change: a cheap `updateTriggers` / change-detection key. */
   version = 0;
   private readonly palette: readonly Rgba[];
@@ -54,7 +60,9 @@ export class FacilityStatusBuffer {
     if (this.normalColors && this.normalColors.length !== status.length * 4) throw new Error('normalColors must hold RGBA per row');
     this.tracked = new Uint32Array(options.maxTracked ?? 4096);
     this.mergeGap = options.mergeGap ?? 64;
-    this.colors = new Uint8Array(status.length * 4);
+    this.verticesPerRow = options.verticesPerRow ?? 1;
+    if (!(Number.isInteger(this.verticesPerRow) && this.verticesPerRow >= 1)) throw new Error('verticesPerRow must be a positive integer');
+    this.colors = new Uint8Array(status.length * 4 * this.verticesPerRow);
     for (let i = 0; i < status.length; i += 1) this.writeColor(i, status[i] as number);
   }
 
@@ -130,19 +138,28 @@ export class FacilityStatusBuffer {
     this.tracked[this.trackedCount++] = index;
   }
 
+  /** Bytes of `colors` per row (4 × verticesPerRow): row r occupies [r × bytesPerRow, (r + 1) × bytesPerRow). */
+  get bytesPerRow(): number {
+    return 4 * this.verticesPerRow;
+  }
+
   private writeColor(i: number, code: number): void {
-    const o = i * 4;
-    if (code === 0 && this.normalColors) {
-      this.colors[o] = this.normalColors[o] as number;
-      this.colors[o + 1] = this.normalColors[o + 1] as number;
-      this.colors[o + 2] = this.normalColors[o + 2] as number;
-      this.colors[o + 3] = this.normalColors[o + 3] as number;
-      return;
+    const n = i * 4;
+    const normal = code === 0 && this.normalColors;
+    const c = normal ? undefined : (this.palette[code] as Rgba);
+    for (let v = 0; v < this.verticesPerRow; v += 1) {
+      const o = (i * this.verticesPerRow + v) * 4;
+      if (normal) {
+        this.colors[o] = this.normalColors![n] as number;
+        this.colors[o + 1] = this.normalColors![n + 1] as number;
+        this.colors[o + 2] = this.normalColors![n + 2] as number;
+        this.colors[o + 3] = this.normalColors![n + 3] as number;
+      } else {
+        this.colors[o] = c![0];
+        this.colors[o + 1] = c![1];
+        this.colors[o + 2] = c![2];
+        this.colors[o + 3] = c![3];
+      }
     }
-    const c = this.palette[code] as Rgba;
-    this.colors[o] = c[0];
-    this.colors[o + 1] = c[1];
-    this.colors[o + 2] = c[2];
-    this.colors[o + 3] = c[3];
   }
 }

@@ -20,6 +20,7 @@ import { ScatterplotLayer } from '@deck.gl/layers';
 import type { ChannelId } from '../../data-adapters/domain';
 import type { FacilityColumns } from '../facilities/decode';
 import type { FacilityKind } from '../facilities/schema';
+import type { BaseMap } from './base-tiles';
 import { CesiumLinkedView, type LinkedViewState } from './camera-sync';
 import { FACILITY_MAX_RANGE_M, FacilityLayers, type FacilityPick } from './facility-layers';
 import type { EnuFrame, Vec3 } from './geo-math';
@@ -49,9 +50,14 @@ export interface DeckOverlay {
    * redraw. Returns false when the status was already `code` or nothing is loaded.
    */
   setFacilityStatus(kind: FacilityKind, index: number, code: number): boolean;
-  /** Shows the facilities only below FACILITY_MAX_RANGE_M; call with the camera's range before a draw. */
+  /** Shows each facility part below its range (FACILITY_RANGES); call with the camera's range before a draw. */
   setCameraRange(rangeM: number): void;
-  pickFacility(x: number, y: number): Promise<FacilityPick | null>;
+  /** The facility at CSS pixel (x, y) of the map box (a CPU pick, facility-pick.ts), or null. */
+  pickFacility(x: number, y: number): FacilityPick | null;
+  /** Animates flow along the pipes (redrawn with the clock ticks while on). */
+  setFacilityFlow(on: boolean): void;
+  /** The camera's view before a synced draw: the base map (base-tiles.ts) picks its tiles from it. */
+  setBaseView(view: LinkedViewState): void;
   readonly facilities: FacilityLayers;
   frames(): number;
   destroy(): void;
@@ -73,7 +79,7 @@ function positionCache(frame: EnuFrame) {
 /** Least wall time between two redraws that only advance the dots' fade. */
 export const DOT_FADE_INTERVAL_MS = 1000;
 
-export function createDeckOverlay(canvas: HTMLCanvasElement, frame: EnuFrame, initialView: LinkedViewState): DeckOverlay {
+export function createDeckOverlay(canvas: HTMLCanvasElement, frame: EnuFrame, initialView: LinkedViewState, baseMap?: BaseMap): DeckOverlay {
   let frameCount = 0;
   const getPosition = positionCache(frame);
   /** What the caller handed in, and its length then: an array appended in place must still update. */
@@ -86,7 +92,8 @@ export function createDeckOverlay(canvas: HTMLCanvasElement, frame: EnuFrame, in
   let ringsActive = false;
   let lastDraw = -Infinity;
   const facilities = new FacilityLayers();
-  let facilitiesVisible = false;
+  /** Whether any facility part shows at the camera's range (facility-layers.ts FACILITY_RANGES). */
+  let facilitiesShown = false;
   let pingsVisible = true;
   let pointInputs: readonly PointLayerInput[] = [];
   let pulsing = false;
@@ -102,7 +109,9 @@ export function createDeckOverlay(canvas: HTMLCanvasElement, frame: EnuFrame, in
       pickable: false,
     };
     return [
-      ...facilities.layers(facilitiesVisible),
+      // Bottom: roads, then buildings (they write depth: later layers with a depth test hide behind them).
+      ...(baseMap?.layers() ?? []),
+      ...(facilitiesShown ? facilities.layers(now) : []),
       new ScatterplotLayer<MapPing>({
         ...common,
         id: 'case-pings-ring',
@@ -149,6 +158,8 @@ export function createDeckOverlay(canvas: HTMLCanvasElement, frame: EnuFrame, in
     // Must match Cesium's `useBrowserRecommendedResolution: false` (create-viewer.ts).
     useDevicePixels: true,
     layers: layers(),
+    // The buildings' lighting (a LightingEffect); no effect without a base map.
+    effects: baseMap?.effects ?? [],
     style: { pointerEvents: 'none' },
     onAfterRender: () => {
       frameCount++;
@@ -156,6 +167,9 @@ export function createDeckOverlay(canvas: HTMLCanvasElement, frame: EnuFrame, in
       if (facilities.hasPending()) facilities.flush();
     },
   });
+
+  // A tile arrived: the base map's layer list changed (deck draws it on its next frame).
+  baseMap?.onChange(() => deck.setProps({ layers: layers() }));
 
   return {
     deck,
@@ -176,7 +190,7 @@ export function createDeckOverlay(canvas: HTMLCanvasElement, frame: EnuFrame, in
         sourceLength = next.length;
       }
       now = nextNow;
-      if (!pingsMove && !pulsing) return;
+      if (!pingsMove && !pulsing && !facilities.animating()) return;
       if (pingsMove) {
         dotNow = nextNow;
         ringsActive = rings;
@@ -203,19 +217,35 @@ export function createDeckOverlay(canvas: HTMLCanvasElement, frame: EnuFrame, in
       deck.setProps({ layers: layers() });
     },
     setFacilityStatus(kind, index, code) {
+      const rings = facilities.ringsVersion;
       if (!facilities.setStatus(kind, index, code)) return false;
+      // A new or ended alarm changes the rings' (small) data: a new layer list; the colour is still a partial upload.
+      if (facilities.ringsVersion !== rings) deck.setProps({ layers: layers() });
       if (facilities.flush()) deck.redraw('facility status');
       return true;
     },
     setCameraRange(rangeM) {
-      const visible = rangeM < FACILITY_MAX_RANGE_M;
-      if (visible === facilitiesVisible) return;
-      facilitiesVisible = visible;
+      const changed = facilities.setRange(rangeM);
+      facilitiesShown = rangeM < FACILITY_MAX_RANGE_M;
+      if (changed && facilities.loaded) deck.setProps({ layers: layers() });
+    },
+    pickFacility(x, y) {
+      const viewport = deck.getViewports()[0];
+      return viewport ? facilities.pick(viewport, x, y) : null;
+    },
+    setFacilityFlow(on) {
+      if (facilities.flowing === on) return;
+      facilities.flowing = on;
       if (facilities.loaded) deck.setProps({ layers: layers() });
     },
-    pickFacility: (x, y) => facilities.pick(deck, x, y),
+    setBaseView(view) {
+      if (baseMap?.setView(view)) deck.setProps({ layers: layers() });
+    },
     facilities,
     frames: () => frameCount,
-    destroy: () => deck.finalize(),
+    destroy: () => {
+      baseMap?.destroy();
+      deck.finalize();
+    },
   };
 }

@@ -4,7 +4,9 @@
  *
  * Query: `?clock=frozen` holds the data clock at a fixed instant where every sample ping is mid-ring
  * (pixel tests); otherwise new pings keep arriving on a live clock. `?facilities=1` loads the facilities
- * and starts on a close view of 西陵/伍家岗 where they are drawn (tests/e2e/map-facilities.e2e.ts).
+ * and starts on a close view of 西陵/伍家岗 where they are drawn (tests/e2e/map-facilities.e2e.ts); `?view=close`
+ * starts on that view without them. The base map (roads, white-box buildings: base-tiles.ts) is on in
+ * every view and draws only when the camera is close (tests/e2e/basemap.e2e.ts).
  */
 import '@fontsource/noto-sans-sc/500.css';
 import '@fontsource/noto-sans-sc/700.css';
@@ -23,7 +25,8 @@ const facilities = query.get('facilities') === '1';
 
 /** Close over 西陵/伍家岗: inside the facilities' range (FACILITY_MAX_RANGE_M). */
 export const FACILITY_VIEW: MapView = { kind: 'look-at', lon: 111.32, lat: 30.69, range: 6000, pitch: -50, heading: 0 };
-const view: MapView = facilities ? FACILITY_VIEW : HOME_VIEW;
+/** `?view=close`: the facility view without the facilities (the base map's roads and buildings alone). */
+const view: MapView = facilities || query.get('view') === 'close' ? FACILITY_VIEW : HOME_VIEW;
 
 /** Places near each unit's label point, plus the city centre: where the sample cases appear. */
 export const SAMPLE_PLACES: [number, number][] = [

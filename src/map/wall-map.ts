@@ -12,8 +12,9 @@
  * Names are placed by the label layer (labels.ts, declutter.ts) on every frame; the data credits are DOM
  * text in the bottom-right corner, and labels keep clear of them.
  *
- * Facilities (opt-in, `facilities: true`): decoded off the main thread once (loadFacilities), drawn by the
- * deck overlay only when the camera is close; status changes are partial uploads (facility-layers.ts).
+ * Facilities (opt-in: `facilities: true` or `enableFacilities()` when a scene wants them): decoded off the
+ * main thread once (loadFacilities), drawn by the deck overlay by camera range; status changes by asset id
+ * are partial uploads (facility-layers.ts), held until the columns arrive; picking is on the CPU.
  *
  * Scenes (scene switching): one map for the life of the page. A scene picks which built-in layers show
  * (`setLayers`: MAP_LAYERS) and hands in its point layers (`setPointLayers`); `whenSettled` resolves once
@@ -26,6 +27,7 @@ import { attachCameraSync, linkedViewState } from './camera-sync';
 import { createCesiumWidget, flyTo, jumpTo } from './create-viewer';
 import { loadFacilities } from '../facilities/load';
 import { FACILITY_DIR, type FacilityKind } from '../facilities/schema';
+import { createBaseMap } from './base-tiles';
 import { createDeckOverlay, type MapPing } from './deck-overlay';
 import { drawablePoints, type PointLayerInput } from './point-layers';
 import type { FacilityPick } from './facility-layers';
@@ -97,8 +99,12 @@ export interface MapHook {
   readonly facilities: { loaded: boolean; counts: Record<FacilityKind, number>; rebuilds: number; partialUpdates: number };
   /** Sets one facility's status (FACILITY_STATUSES code); false when unchanged or not loaded. */
   setFacilityStatus(kind: FacilityKind, index: number, code: number): boolean;
-  /** The facility drawn at CSS pixel (x, y) of the map box, or null. */
-  pickFacility(x: number, y: number): Promise<FacilityPick | null>;
+  /** Sets a facility's status by its asset id; false when unchanged, unknown, or held until the columns load. */
+  setFacilityStatusById(kind: FacilityKind, id: number, code: number): boolean;
+  /** The facility drawn at CSS pixel (x, y) of the map box, or null (a CPU pick). */
+  pickFacility(x: number, y: number): FacilityPick | null;
+  /** Facilities per status for a kind, from the map's live status column. */
+  facilityStatusCounts(kind: FacilityKind): Record<string, number>;
   /** Row `index` of `kind` as a pick would report it (null when out of range or not loaded). */
   describeFacility(kind: FacilityKind, index: number): FacilityPick | null;
 }
@@ -106,6 +112,11 @@ export interface MapHook {
 export interface WallMapOptions {
   /** Load and draw the facilities (manholes, streetlights, pipes). Default false: the overview scene. */
   facilities?: boolean;
+  /**
+   * Draw the base map (roads and white-box buildings from public/tiles) when the camera is close. Default
+   * true: at the overview range it fetches and draws nothing (base-tiles.ts BASEMAP_MAX_RANGE_M).
+   */
+  baseMap?: boolean;
 }
 
 /** 'jump' puts the camera there at once; 'fly' is a smooth flight (scene changes). */
@@ -128,6 +139,14 @@ export interface WallMapHandle {
   setPointLayers(layers: readonly PointLayerInput[]): void;
   /** Resolves once the map is ready, the newest view change has landed, and a frame has drawn it all. */
   whenSettled(): Promise<void>;
+  /** Loads and shows the facilities (once; later calls do nothing). */
+  enableFacilities(): void;
+  /** Sets a facility's status by asset id (FACILITY_STATUSES code); held until the columns are loaded. */
+  setFacilityStatusById(kind: FacilityKind, id: number, code: number): boolean;
+  /** The facility at CSS pixel (x, y) of the map box, or null. */
+  pickFacility(x: number, y: number): FacilityPick | null;
+  /** Animates flow along the pipes (the lifeline scene). */
+  setFacilityFlow(on: boolean): void;
   destroy(): void;
 }
 
@@ -160,7 +179,8 @@ export function createWallMap(container: HTMLElement, baseUrl = import.meta.env.
   const widget: CesiumWidget = createCesiumWidget(cesiumHost);
   const scene = widget.scene;
   const frame = new EnuFrame(DECK_ORIGIN.lon, DECK_ORIGIN.lat, 0);
-  const overlay = createDeckOverlay(deckCanvas, frame, linkedViewState(scene, frame));
+  const baseMap = options.baseMap === false ? undefined : createBaseMap({ frame: DECK_ORIGIN, baseUrl });
+  const overlay = createDeckOverlay(deckCanvas, frame, linkedViewState(scene, frame), baseMap);
 
   let destroyed = false;
   let ready = false;
@@ -211,7 +231,10 @@ export function createWallMap(container: HTMLElement, baseUrl = import.meta.env.
     } else {
       scene.requestRender();
     }
-  }, (viewState) => overlay.setCameraRange(viewState.focalDistance));
+  }, (viewState) => {
+    overlay.setCameraRange(viewState.focalDistance);
+    overlay.setBaseView(viewState);
+  });
 
   const content = (async () => {
     const [units, riverShape] = await Promise.all([loadUnits(baseUrl), loadRiver(baseUrl)]);
@@ -230,12 +253,21 @@ export function createWallMap(container: HTMLElement, baseUrl = import.meta.env.
   content.catch((err: unknown) => console.error('map: content failed to load', err));
 
   let facilitiesLoaded = false;
+  let facilitiesRequested = false;
   const facilityAbort = new AbortController();
-  if (options.facilities) {
+  /** Status changes handed in before the columns arrived, applied once they are in (latest per facility wins). */
+  const pendingStatus = new Map<string, { kind: FacilityKind; id: number; code: number }>();
+  /** Loads the facilities once (a scene that wants them asks; the overview never pays for them). */
+  function enableFacilities(): void {
+    if (facilitiesRequested || destroyed) return;
+    facilitiesRequested = true;
     loadFacilities({ baseUrl: `${baseUrl}${FACILITY_DIR}`, signal: facilityAbort.signal })
       .then(async (columns) => {
         if (destroyed) return;
         overlay.setFacilities(columns);
+        for (const { kind, id, code } of pendingStatus.values()) setFacilityStatusById(kind, id, code);
+        pendingStatus.clear();
+        scene.requestRender();
         await nextFrame();
         facilitiesLoaded = true;
       })
@@ -243,6 +275,19 @@ export function createWallMap(container: HTMLElement, baseUrl = import.meta.env.
         if (!destroyed) console.error('map: facilities failed to load', err);
       });
   }
+  function setFacilityStatusById(kind: FacilityKind, id: number, code: number): boolean {
+    if (!overlay.facilities.loaded) {
+      pendingStatus.set(`${kind}:${id}`, { kind, id, code });
+      return false;
+    }
+    const index = overlay.facilities.indexOf(kind, id);
+    if (index < 0) {
+      console.warn(`map: status for unknown facility ${kind} ${id} ignored`);
+      return false;
+    }
+    return overlay.setFacilityStatus(kind, index, code);
+  }
+  if (options.facilities) enableFacilities();
 
   /**
    * The view shown (or flown to). A fit-units view depends on the box: while it is shown, a resize
@@ -359,7 +404,9 @@ export function createWallMap(container: HTMLElement, baseUrl = import.meta.env.
       return { loaded: facilitiesLoaded, counts: overlay.facilities.counts(), rebuilds, partialUpdates };
     },
     setFacilityStatus: (kind, index, code) => overlay.setFacilityStatus(kind, index, code),
+    setFacilityStatusById,
     pickFacility: (x, y) => overlay.pickFacility(x, y),
+    facilityStatusCounts: (kind) => overlay.facilities.statusCounts(kind),
     describeFacility: (kind, index) => overlay.facilities.describe(kind, index),
     credits: () => ({ box: { x: credits.offsetLeft, y: credits.offsetTop, w: credits.offsetWidth, h: credits.offsetHeight }, lines: [...MAP_CREDITS] }),
   };
@@ -394,6 +441,10 @@ export function createWallMap(container: HTMLElement, baseUrl = import.meta.env.
       overlay.setPointLayers(layers);
     },
     whenSettled,
+    enableFacilities,
+    setFacilityStatusById,
+    pickFacility: (x, y) => overlay.pickFacility(x, y),
+    setFacilityFlow: (on) => overlay.setFacilityFlow(on),
     destroy() {
       destroyed = true;
       // Nothing will draw again: release whoever waits for a frame (they check `destroyed` or their map).

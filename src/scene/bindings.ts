@@ -10,6 +10,7 @@ import { DECISION_BINDINGS } from './bind/decision';
 import { LIFELINE_BINDINGS } from './bind/lifeline';
 import { EMERGENCY_BINDINGS } from './bind/emergency';
 import { EVALUATION_BINDINGS } from './bind/evaluation';
+import { FACILITY_BINDINGS } from './bind/facilities';
 import { FLOOD_BINDINGS } from './bind/flood';
 import { GUIDANCE_BINDINGS } from './bind/guidance';
 import { HOTLINE_BINDINGS } from './bind/hotline';
@@ -92,6 +93,7 @@ export const BINDINGS = {
   ...COMMAND_BINDINGS,
   ...HOTLINE_BINDINGS,
   ...LIFELINE_BINDINGS,
+  ...FACILITY_BINDINGS,
   ...DECISION_BINDINGS,
   ...INDUSTRY_BINDINGS,
   ...EVALUATION_BINDINGS,

@@ -86,6 +86,12 @@ export const sceneSpecSchema = z
     title: z.string().min(1).max(20),
     camera: cameraSchema,
     layers: z.array(z.string().min(1)),
+    /**
+     * Draw the city components (井盖 manholes, 路灯 streetlights, 管线 pipes) with their live status. The
+     * map loads them the first time a scene asks (tens of MB decoded off the main thread) and keeps them;
+     * they show only when the camera is close, so pair this with a camera within ~15 km.
+     */
+    facilities: z.boolean().default(false),
     /** Point layers drawn on the map from bindings of shape "mapPoints" (car parks, sensors, incidents). */
     points: z
       .array(

@@ -1,5 +1,6 @@
 /** The stores the data layer feeds, as one bundle for connectSource() and the scene bindings. */
 import { useCasesStore } from './cases';
+import { useFacilitiesStore } from './facilities';
 import { useRatesStore, useSystemsStore, useVolumesStore } from './snapshots';
 import { useSourceStore } from './source';
 import { useTopicsStore } from './topics';
@@ -12,6 +13,8 @@ export interface WallStores {
   source: ReturnType<typeof useSourceStore>;
   /** Newest payload of every snapshot topic (generic; domains without a store of their own read here). */
   topics: ReturnType<typeof useTopicsStore>;
+  /** Facility status changes so far (facility.change), for the map's single-element updates. */
+  facilities: ReturnType<typeof useFacilitiesStore>;
 }
 
 /** Call inside an active Pinia (a component's setup or after setActivePinia). */
@@ -23,6 +26,7 @@ export function useWallStores(): WallStores {
     volumes: useVolumesStore(),
     source: useSourceStore(),
     topics: useTopicsStore(),
+    facilities: useFacilitiesStore(),
   };
 }
 

@@ -7,12 +7,12 @@ export interface BenchArgs {
   build: boolean;
   /** Fewer runs everywhere: for checking the bench itself, not for numbers worth quoting. */
   quick: boolean;
-  /** Only one group of rows (`--only live`, `--only switching`): for iterating on it. Null: every row. */
+  /** Only one group of rows (`--only live`, `--only switching`, `--only facility-frame`): for iterating on it. Null: every row. */
   only: OnlyGroup | null;
 }
 
 /** Row groups that can run alone. */
-export const ONLY_GROUPS = ['live', 'switching'] as const;
+export const ONLY_GROUPS = ['live', 'switching', 'facility-frame'] as const;
 export type OnlyGroup = (typeof ONLY_GROUPS)[number];
 
 export const USAGE = `usage: npm run bench -- [--no-build] [--quick] [--only ${ONLY_GROUPS.join('|')}]`;

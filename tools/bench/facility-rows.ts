@@ -53,6 +53,7 @@ function buildInputs(n: number): Inputs {
     unit: new Uint8Array(n),
     type: new Uint8Array(n),
     status: new Uint8Array(n),
+    inspected: new Uint16Array(n),
     dlon: new Float32Array(n),
     dlat: new Float32Array(n),
   };
@@ -63,13 +64,14 @@ function buildInputs(n: number): Inputs {
     cols.unit[i] = src.unit[j] as number;
     cols.type[i] = src.type[j] as number;
     cols.status[i] = src.status[j] as number;
+    cols.inspected[i] = src.inspected[j] as number;
     cols.dlon[i] = src.dlon[j] as number;
     cols.dlat[i] = src.dlat[j] as number;
     const lon = FACILITY_ORIGIN.lon + (cols.dlon[i] as number);
     const lat = FACILITY_ORIGIN.lat + (cols.dlat[i] as number);
     // GeoJSON as a service would send it: 7 decimals (~1 cm), properties by name.
     features.push(
-      `{"type":"Feature","geometry":{"type":"Point","coordinates":[${lon.toFixed(7)},${lat.toFixed(7)}]},"properties":{"id":${cols.id[i]},"unit":${cols.unit[i]},"type":${cols.type[i]},"status":${cols.status[i]}}}`,
+      `{"type":"Feature","geometry":{"type":"Point","coordinates":[${lon.toFixed(7)},${lat.toFixed(7)}]},"properties":{"id":${cols.id[i]},"unit":${cols.unit[i]},"type":${cols.type[i]},"status":${cols.status[i]},"inspected":${cols.inspected[i]}}}`,
     );
   }
   return { arrow: encodeArrow('manholes', cols, FACILITY_SEED), geojson: `{"type":"FeatureCollection","features":[${features.join(',')}]}`, n };

@@ -69,6 +69,8 @@ function shiftPayload(m: Message, off: number, copy: number): unknown {
     case 'evaluation.summary':
     case 'evaluation.departments':
     case 'guidance.catalog':
+    case 'facilities.status':
+    case 'facility.change':
       return shiftFeedPayload(m.topic, m.payload, off, copy);
     default:
       return assertNever(m);

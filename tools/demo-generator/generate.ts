@@ -18,6 +18,7 @@ import { trendHistoryFrom } from './industry-history';
 import { buildHistory } from './history';
 import { buildHotline } from './hotline';
 import { DayLedger } from './ledger';
+import { facilitiesSnapshots, loadFacilityBases, nearestGasManhole, planFacilityChanges, type GasManhole } from './facilities';
 import { lifelineSnapshots, loadRiver, planLifeline } from './lifeline';
 import { buildParking } from './parking';
 import { buildRates } from './rates';
@@ -54,7 +55,10 @@ const TOPIC_ORDER: Record<Topic, number> = {
   'parking.status': 3.82,
   'skyeye.status': 3.83,
   'emergency.status': 3.84,
+  'facilities.status': 3.85,
   'case.event': 4,
+  // After the case events of the same instant: the gas work order's step, then the manhole it moves.
+  'facility.change': 4.1,
 };
 
 interface SortableLine extends RecordingLine {
@@ -86,7 +90,15 @@ export function buildDemoRecording(seed: number = DEMO_SEED): DemoRecording {
   const end = start + DEMO_DURATION_MS;
   const cases = simulateCases(seed, start, end);
   // The scripted gas alarm's work order joins the day's counters like any other case.
-  const lifeline = planLifeline(seed, start, end, { sampler: new UnitSampler(boundaries()), river: loadRiver(), caseIndex: cases.length });
+  // The gas alarm sits on a real gas manhole of the shipped facility data, whose status follows the story.
+  const facilityBases = loadFacilityBases();
+  let gasManhole: GasManhole | null = null;
+  const lifeline = planLifeline(seed, start, end, {
+    sampler: new UnitSampler(boundaries()),
+    river: loadRiver(),
+    caseIndex: cases.length,
+    gasManhole: (lon, lat, ok) => (gasManhole = nearestGasManhole(facilityBases, 'xiling', lon, lat, ok)),
+  });
   const ledger = new DayLedger([...cases, lifeline.gasCase], localDayStart(start), end);
   const lines: SortableLine[] = [];
   const snapshot = (topic: Topic, asOf: number, payload: unknown): void => {
@@ -116,6 +128,16 @@ export function buildDemoRecording(seed: number = DEMO_SEED): DemoRecording {
   for (const p of buildParking(seed, everyMinute, industry.series.tingche)) snapshot('parking.status', p.asOf, p);
   for (const s of buildSkyeye(seed, everyMinute, industry.series.tianyan)) snapshot('skyeye.status', s.asOf, s);
   for (const e of buildEmergency(seed, start, everyMinute)) snapshot('emergency.status', e.asOf, e);
+  const gasAlarm = lifeline.alarms.find((a) => a.caseId === lifeline.gasCase.id);
+  const stepAt = (stage: string): number | undefined => lifeline.gasCase.steps.find((s) => s.stage === stage)?.at;
+  const dispatchAt = stepAt('dispatch');
+  const closeAt = stepAt('close');
+  const gasStory = gasManhole && gasAlarm && dispatchAt !== undefined && closeAt !== undefined
+    ? { manhole: gasManhole, alarmAt: gasAlarm.at, dispatchAt, closeAt }
+    : null;
+  const facilityChanges = planFacilityChanges(seed, start, end, facilityBases, gasStory);
+  for (const f of facilitiesSnapshots(facilityBases, facilityChanges, everyMinute)) snapshot('facilities.status', f.asOf, f);
+  facilityChanges.forEach((c, i) => lines.push({ t: c.at - start, topic: 'facility.change', payload: c, k1: i, k2: 0 }));
   for (const e of lifeline.gasEvents) {
     lines.push({ t: e.at - start, topic: 'case.event', payload: e, k1: lifeline.gasCase.index, k2: STAGE_IDS.indexOf(e.stage) });
   }

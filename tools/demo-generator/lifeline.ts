@@ -178,6 +178,12 @@ export interface LifelineOptions {
   river: RiverLine;
   /** Index for the gas case after the simulated ones (a stable sort key). */
   caseIndex: number;
+  /**
+   * Puts the scripted gas alarm on a real gas manhole of the facility data: given where the alarm was
+   * placed and a check its position must pass (clear of the river), the manhole's point and display code
+   * (JG…), or null to leave the alarm where it was placed.
+   */
+  gasManhole?: (lon: number, lat: number, ok: (lon: number, lat: number) => boolean) => { lon: number; lat: number; code: string } | null;
 }
 
 const roundTo = (x: number, decimals: number): number => {
@@ -272,9 +278,14 @@ function planAlarms(seed: number, start: number, end: number, opts: LifelineOpti
   const gasRng = Rng.derive(seed, 'lifeline', 'gas-story');
   const gasAt = start + GAS_STORY.raised;
   const stepAt = (stage: string): number => start + (GAS_STORY.steps.find((s) => s.stage === stage)?.at ?? 0);
+  const gasReading = { value: gasRng.int(24, 32), unit: '%LEL' };
+  let gasPlace = placeAlarm(gasRng, opts, 'xiling', SECTORS.gas.facility);
+  const manhole = opts.gasManhole?.(gasPlace.lon, gasPlace.lat, (lon, lat) => distanceToRiverKm(opts.river, lon, lat) >= MIN_RIVER_DISTANCE_KM);
+  // The place names the manhole's code, so the work order and the facility card point at each other.
+  if (manhole) gasPlace = { ...gasPlace, lon: manhole.lon, lat: manhole.lat, place: `${gasPlace.place} ${manhole.code}`.slice(0, 80) };
   const gas: Omit<PlannedAlarm, 'id'> = {
-    sector: 'gas', level: 'critical', kind: '可燃气体浓度超限', reading: { value: gasRng.int(24, 32), unit: '%LEL' },
-    ...placeAlarm(gasRng, opts, 'xiling', SECTORS.gas.facility),
+    sector: 'gas', level: 'critical', kind: '可燃气体浓度超限', reading: gasReading,
+    ...gasPlace,
     at: gasAt,
     transitions: [
       { state: 'pending', at: gasAt },

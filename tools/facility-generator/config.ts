@@ -114,3 +114,13 @@ export const STATUS_SHARES = {
 export const PIPE_AGE_RISK = 0.35;
 /** The data's "today", for pipe ages. Fixed: never the machine's clock. */
 export const REFERENCE_YEAR = 2026;
+
+/**
+ * Last inspection (the `inspected` column, days since 2020-01-01): most facilities were inspected within
+ * the yearly cycle before the data's "today" (2026-11-26, the demo recording's day); a share is overdue,
+ * last seen 1–3 years ago. Pipes are walked less often than covers and lamps, so more of them are overdue.
+ */
+export const INSPECTION_TODAY_MS = Date.UTC(2026, 10, 26);
+export const INSPECTION_OVERDUE_SHARE = { manholes: 0.06, streetlights: 0.04, pipes: 0.09 } as const;
+/** Overdue inspections lie this many days back: [min, mode, max]. */
+export const INSPECTION_OVERDUE_DAYS_BACK = [366, 430, 1100] as const;

@@ -16,11 +16,15 @@ import {
   FACILITY_ORIGIN,
   FACILITY_UNITS,
   facilityId,
+  inspectionDay,
   type FacilityKind,
 } from '../../src/facilities/schema';
 import { ColumnSet } from './columns';
 import {
   DISTRICT_GRIDS,
+  INSPECTION_OVERDUE_DAYS_BACK,
+  INSPECTION_OVERDUE_SHARE,
+  INSPECTION_TODAY_MS,
   LIGHT_LAYOUT,
   MANHOLE_LAYOUT,
   PIPE_AGE_RISK,
@@ -60,6 +64,21 @@ function drawStatus(rng: Rng, shares: { alarm: number; offline: number; repair: 
   if (u < (shares.alarm + shares.offline) * risk) return 2;
   if (u < (shares.alarm + shares.offline + shares.repair) * risk) return 3;
   return 0;
+}
+
+const INSPECTION_TODAY = inspectionDay(INSPECTION_TODAY_MS);
+
+/**
+ * Day number (days since 2020-01-01) of a facility's last inspection: within the yearly cycle for most,
+ * 1–3 years back for the overdue share. Its own random stream per (kind, district), so adding this
+ * column moved no other column's values.
+ */
+function drawInspected(rng: Rng, overdueShare: number): number {
+  if (rng.chance(overdueShare)) {
+    const [min, mode, max] = INSPECTION_OVERDUE_DAYS_BACK;
+    return INSPECTION_TODAY - Math.round(rng.triangular(min, mode, max));
+  }
+  return INSPECTION_TODAY - rng.int(0, 364);
 }
 
 /** Pipe material code (PIPE_MATERIALS) from network, diameter and install year. */
@@ -107,6 +126,7 @@ function placePoint<K extends string>(cols: ColumnSet<K | 'dlon' | 'dlat'>, ctx:
 function layManholes(cols: ColumnSet<Cols<'manholes'>>, ctx: UnitContext, edges: readonly RoadEdge[], seed: number, unit: string): void {
   const rng = Rng.derive(seed, 'manholes', unit);
   const statusRng = Rng.derive(seed, 'manholes-status', unit);
+  const inspectRng = Rng.derive(seed, 'manholes-inspected', unit);
   let seq = 0;
   for (const e of edges) {
     const dx = (e.x1 - e.x0) / e.length;
@@ -122,6 +142,7 @@ function layManholes(cols: ColumnSet<Cols<'manholes'>>, ctx: UnitContext, edges:
           cols.set('unit', row, ctx.ordinal);
           cols.set('type', row, spec.type);
           cols.set('status', row, drawStatus(statusRng, STATUS_SHARES.manholes));
+          cols.set('inspected', row, drawInspected(inspectRng, INSPECTION_OVERDUE_SHARE.manholes));
         }
       }
     }
@@ -131,6 +152,7 @@ function layManholes(cols: ColumnSet<Cols<'manholes'>>, ctx: UnitContext, edges:
 function layStreetlights(cols: ColumnSet<Cols<'streetlights'>>, ctx: UnitContext, edges: readonly RoadEdge[], seed: number, unit: string): void {
   const rng = Rng.derive(seed, 'streetlights', unit);
   const statusRng = Rng.derive(seed, 'streetlights-status', unit);
+  const inspectRng = Rng.derive(seed, 'streetlights-inspected', unit);
   let seq = 0;
   for (const e of edges) {
     const spec = LIGHT_LAYOUT[e.cls];
@@ -152,6 +174,7 @@ function layStreetlights(cols: ColumnSet<Cols<'streetlights'>>, ctx: UnitContext
         cols.set('lamp', row, sodium ? 1 : 0);
         cols.set('watts', row, watts);
         cols.set('status', row, drawStatus(statusRng, STATUS_SHARES.streetlights));
+        cols.set('inspected', row, drawInspected(inspectRng, INSPECTION_OVERDUE_SHARE.streetlights));
       }
     }
   }
@@ -160,6 +183,7 @@ function layStreetlights(cols: ColumnSet<Cols<'streetlights'>>, ctx: UnitContext
 function layPipes(cols: ColumnSet<Cols<'pipes'>>, ctx: UnitContext, edges: readonly RoadEdge[], seed: number, unit: string): void {
   const rng = Rng.derive(seed, 'pipes', unit);
   const statusRng = Rng.derive(seed, 'pipes-status', unit);
+  const inspectRng = Rng.derive(seed, 'pipes-inspected', unit);
   // Normalises the age risk so the overall shares stay near STATUS_SHARES.pipes (mean age ≈ 20 years).
   const riskNorm = 1 + PIPE_AGE_RISK * 2;
   let seq = 0;
@@ -199,6 +223,7 @@ function layPipes(cols: ColumnSet<Cols<'pipes'>>, ctx: UnitContext, edges: reado
           cols.set('status', row, status);
           cols.set('diameter', row, diameter);
           cols.set('installYear', row, year);
+          cols.set('inspected', row, drawInspected(inspectRng, INSPECTION_OVERDUE_SHARE.pipes));
           cols.set('dlon0', row, d[0]);
           cols.set('dlat0', row, d[1]);
           cols.set('dlon1', row, d[2]);
