@@ -1,13 +1,15 @@
 /**
  * The kiosk side of the renderer, installed by one line in main.ts. In a plain browser it is almost
- * inert (it reads the viewport parameters the stage uses, keeps the restore snapshot, and watches for
- * WebGL context loss); inside the Electron kiosk it also says hello to the main process, beats, follows
- * the shared clock and hosts the operator overlay. Exposed at `window.__citywall.kiosk` for tests.
+ * inert (it reads the viewport parameters the stage uses, keeps the restore snapshot, and heals WebGL
+ * context losses: map-recovery.ts); inside the Electron kiosk it also says hello to the main process,
+ * beats, follows the shared clock and hosts the operator overlay. Exposed at `window.__citywall.kiosk`
+ * for tests.
  */
 import { BRIDGE_KEY, type CitywallBridge, type RestoreState } from '../../electron/bridge-types';
 import { exposeHook } from '../wall-hooks';
 import { startClockClient, type ClockClient } from './clock-client';
-import { watchContextLoss } from './context-loss';
+import { recordLoss, watchContextLoss } from './context-loss';
+import { createMapRecovery, type MapRecovery } from './map-recovery';
 import { openOperatorOverlay } from './operator-overlay';
 import { chooseRestore, readStored, storedSnapshotApplies, writeStored } from './restore-state';
 import { hooks, seekTo, setCamera, snapshot, sourceReady, until } from './wall-access';
@@ -23,6 +25,8 @@ export interface KioskHook {
   /** True while a restore is under way (nothing is saved meanwhile, so the snapshot is not overwritten). */
   restoring: boolean;
   contextLosses: number;
+  /** Every context loss this page saw and how it was healed (a reload ends the list: a new page starts). */
+  mapRecoveries: MapRecovery[];
   clock: ClockClient | null;
   lastSaved: RestoreState | null;
   /** Save now (tests call it before forcing a loss; the page does it every second anyway). */
@@ -66,6 +70,19 @@ export function installKiosk(loc: Pick<Location, 'search'> = window.location): K
   const bridge = bridgeOf();
   const params = readKioskParams(loc.search, bridge !== null);
   for (const note of params.notes) console.warn(`[citywall:kiosk] ${note}`);
+  // The recovery reads the hook's save() only when a loss comes, long after both exist.
+  const recovery = createMapRecovery({
+    now: () => Date.now(),
+    save: () => hook.save(),
+    recordLoss: (now) => recordLoss(sessionStorage, now),
+    mapHost: () => hooks().mapHost,
+    map: () => hooks().map,
+    currentScene: () => hooks().scenes?.current ?? null,
+    reload: () => window.location.reload(),
+    until: (test, timeoutMs) => until(test, timeoutMs, 50),
+    setTimeout: (fn, ms) => setTimeout(fn, ms),
+    log: (level, message, detail) => (detail === undefined ? console[level](message) : console[level](message, detail)),
+  });
   const hook: KioskHook = {
     params,
     restoredFrom: null,
@@ -73,10 +90,13 @@ export function installKiosk(loc: Pick<Location, 'search'> = window.location): K
     dataRestoredAt: null,
     restoring: false,
     contextLosses: 0,
+    mapRecoveries: recovery.recoveries,
     clock: null,
     lastSaved: null,
     save() {
       const s = snapshot(Date.now());
+      // While the map is being rebuilt it reports no camera yet: keep the one it is coming back to.
+      if (s && s.camera === null && recovery.cameraInFlight !== null) s.camera = recovery.cameraInFlight;
       // Only save once a restore (if any) has been applied: never overwrite the snapshot being restored.
       if (s && !hook.restoring) {
         writeStored(sessionStorage, s);
@@ -89,12 +109,10 @@ export function installKiosk(loc: Pick<Location, 'search'> = window.location): K
 
   setInterval(() => hook.save(), SAVE_EVERY_MS);
   window.addEventListener('pagehide', () => hook.save());
-  watchContextLoss({
-    save: () => hook.save(),
-    reload: () => window.location.reload(),
-    onLost: () => {
-      hook.contextLosses += 1;
-    },
+  watchContextLoss((canvas) => {
+    // A canvas that left the page is a torn-down map's, its context released on purpose: not a loss.
+    if (canvas.isConnected) hook.contextLosses += 1;
+    recovery.onLost(canvas);
   });
   if (params.clock !== 'none') hook.clock = startClockClient(params.clock, params.windowKey, bridge);
 

@@ -1,7 +1,8 @@
 /**
  * The kiosk module drives the wall only through the hooks the wall already exposes on
- * `window.__citywall` (the source: seek/pause/play; the map: view/setCamera/ready), so it needs no
- * change in the data or map code. Typed here, narrowly.
+ * `window.__citywall` (the source: seek/pause/play; the map: view/setCamera/ready; the map's host:
+ * rebuild), so it needs no change in the data or map code. Typed here, narrowly. Every call reads the
+ * hooks afresh: after a map rebuild `map` is the new map's hook, and nothing here keeps the old one.
  */
 import type { RestoreState } from '../../electron/bridge-types';
 
@@ -18,14 +19,29 @@ export interface MapLike {
   setCamera(view: never): Promise<void>;
 }
 
+/** WallMap.vue's `mapHost` hook: tears the map down and builds it again in the same place. */
+export interface MapHostLike {
+  /** How many times the map was rebuilt. */
+  readonly generation: number;
+  /** Rebuild now, looking at `view` (a MapView; null: the scene's view). Throws if the engines cannot be created. */
+  rebuild(view: unknown): void;
+}
+
 export interface ScenesLike {
   readonly current: string;
   goTo(id: string): boolean;
   whenComplete(id?: string): Promise<unknown>;
 }
 
-export function hooks(): { source?: SourceLike; map?: MapLike; scenes?: ScenesLike } {
-  return (window.__citywall ?? {}) as { source?: SourceLike; map?: MapLike; scenes?: ScenesLike };
+interface WallHooks {
+  source?: SourceLike;
+  map?: MapLike;
+  mapHost?: MapHostLike;
+  scenes?: ScenesLike;
+}
+
+export function hooks(): WallHooks {
+  return (window.__citywall ?? {}) as WallHooks;
 }
 
 /** Is the source loaded far enough that a seek will take? */

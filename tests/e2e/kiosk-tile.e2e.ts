@@ -9,9 +9,10 @@
  *      (src/kiosk/command-route.ts), which decides the next scene with the main process's own logic
  *      (electron/wall-scenes.ts) and sends one `scene` command; every window switches at its master
  *      instant, and the two halves still make one picture;
- *   4. a WebGL context loss on the Cesium canvas brings the wall back into the same data-clock position
- *      with the map ready again, within 10 s.
- * The restore brings back the scene on show as well as the data clock and camera.
+ *   4. a WebGL context loss (Cesium's canvas, then deck.gl's) is healed inside the page: only the map is
+ *      rebuilt, ready again within 10 s in the same scene and camera, while the data clock runs on and the
+ *      panels stay; a third loss within five minutes falls back to the reload, which restores the scene,
+ *      camera and data clock from sessionStorage.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -33,10 +34,19 @@ interface Applied {
 interface HookWindow {
   __citywall?: {
     wall?: { firstCompleteFrame?: number };
-    map?: { ready: boolean };
+    map?: { ready: boolean; view: unknown; setCamera(v: unknown): Promise<void>; project(p: [number, number][]): { cesium: [number, number][]; deck: [number, number][] } };
+    mapHost?: { generation: number };
     source?: { seek(t: number): void; pause(): void; getState(): { status: string; clock: { startTime: number; currentTime: number; speed: number } } };
     scenes?: { current: string; list: string[]; switchCount: number; goTo(id: string): boolean; whenComplete(id?: string): Promise<unknown> };
-    kiosk?: { restoredFrom: { dataClock: number } | null; restoredAt: number | null; dataRestoredAt: number | null; contextLosses: number; save(): unknown; clock: { applied: Applied[]; follower: { offset: number } } | null };
+    kiosk?: {
+      restoredFrom: { dataClock: number; sceneId?: string | null; camera: unknown } | null;
+      restoredAt: number | null;
+      dataRestoredAt: number | null;
+      contextLosses: number;
+      mapRecoveries: { mode: string; canvas: string; lostAt: number; readyAt: number | null; sceneId: string | null; cameraBack: boolean }[];
+      save(): unknown;
+      clock: { applied: Applied[]; follower: { offset: number } } | null;
+    };
   };
 }
 
@@ -310,11 +320,17 @@ describe('tile mode: two windows, one wall, one clock', () => {
 describe('self-healing: WebGL context loss', () => {
   let context: BrowserContext;
   let page: Page;
+  let watch: PageWatch;
+  /** A camera off the flood scene's own view (lon 111.322, lat 30.695, 26 km, −50°, north up). */
+  const MOVED = { kind: 'look-at', lon: 111.36, lat: 30.72, range: 15_000, pitch: -42, heading: 25 };
+  /** Points the camera check projects: the moved camera's target and a point off centre. */
+  const PROBES: [number, number][] = [[111.36, 30.72], [111.3, 30.69]];
 
   beforeAll(async () => {
     context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, deviceScaleFactor: 1 });
+    await context.addInitScript(PROBE_SCRIPT);
     page = await context.newPage();
-    await watchPage(page);
+    watch = await watchPage(page);
     await page.goto(`${inject('baseUrl')}/?seek=10&window=solo`, { waitUntil: 'load' });
     await waitReady(page);
   });
@@ -322,54 +338,179 @@ describe('self-healing: WebGL context loss', () => {
     await context?.close();
   });
 
-  it('losing the Cesium canvas context brings the wall back at the same data clock within 10 s, then the map', async () => {
-    // Move away from the URL's ?seek=10 so a restore cannot be mistaken for a fresh start.
+  /** Everything the checks compare before and after a loss. */
+  const look = () =>
+    page.evaluate((probes) => {
+      const h = (window as unknown as HookWindow).__citywall!;
+      const probe = (window as unknown as ProbeWindow).__h6;
+      return {
+        timeOrigin: performance.timeOrigin,
+        scene: h.scenes!.current,
+        view: JSON.stringify(h.map!.view),
+        px: h.map!.project(probes),
+        liveContexts: probe.liveContexts(),
+        generation: h.mapHost?.generation ?? -1,
+        clock: h.source!.getState().clock.currentTime,
+      };
+    }, PROBES);
+
+  /** Loses the context of `selector`'s canvas; arms the in-page watchers (clock going back, panels gone). */
+  const loseContext = (selector: string) =>
+    page.evaluate((sel) => {
+      const canvas = document.querySelector<HTMLCanvasElement>(sel);
+      if (!canvas) throw new Error(`no canvas ${sel}`);
+      const gl = (canvas.getContext('webgl2') ?? canvas.getContext('webgl')) as WebGLRenderingContext | null;
+      const ext = gl?.getExtension('WEBGL_lose_context');
+      if (!ext) throw new Error('WEBGL_lose_context unavailable');
+      const w = window as unknown as ProbeWindow & HookWindow;
+      w.__h6.arm(() => w.__citywall!.source!.getState().clock.currentTime);
+      w.__h6.oldMap = w.__citywall!.map;
+      const t = Date.now();
+      ext.loseContext();
+      return t;
+    }, selector);
+
+  /**
+   * Waits for the n-th recovery to be ready, or to have fallen back to a reload (more entries, or a new
+   * page); returns what the watchers saw meanwhile.
+   */
+  async function healed(n: number, timeOrigin: number) {
+    await page.waitForFunction(
+      ([i, origin]) => {
+        const r = (window as unknown as HookWindow).__citywall?.kiosk?.mapRecoveries ?? [];
+        return performance.timeOrigin !== origin || r[i]?.readyAt != null || r.length > i + 1;
+      },
+      [n, timeOrigin] as const,
+      { timeout: 30_000, polling: 100 },
+    );
+    return page.evaluate(() => {
+      const w = window as unknown as ProbeWindow & HookWindow;
+      const recoveries = w.__citywall?.kiosk?.mapRecoveries ?? [];
+      return { timeOrigin: performance.timeOrigin, recoveries, newMapHook: w.__citywall?.map !== w.__h6.oldMap, ...(w.__h6.armed() ? w.__h6.disarm() : { clockBack: NaN, minPanels: NaN }) };
+    });
+  }
+
+  async function expectHealedLikeBefore(before: Awaited<ReturnType<typeof look>>, lostAt: number, n: number, canvas: string) {
+    const got = await healed(n, before.timeOrigin);
+    expect(got.timeOrigin, 'the page was not reloaded (the in-page rebuild did not fall back)').toBe(before.timeOrigin);
+    expect(got.recoveries.map((x) => x.mode), 'one in-page rebuild per loss, no fallback').toEqual(Array(n + 1).fill('remount'));
+    const after = await look();
+    const r = got.recoveries[n]!;
+    const readyMs = r.readyAt! - lostAt;
+    const dpx = Math.max(...before.px.cesium.flatMap((p, i) => [Math.abs(p[0] - after.px.cesium[i]![0]), Math.abs(p[1] - after.px.cesium[i]![1])]));
+    const ddeck = Math.max(...before.px.deck.flatMap((p, i) => [Math.abs(p[0] - after.px.deck[i]![0]), Math.abs(p[1] - after.px.deck[i]![1])]));
+    console.info(
+      `[kiosk-tile] context loss #${n + 1} (${canvas} canvas) → map rebuilt in the page, ready +${readyMs} ms (software WebGL); ` +
+        `camera within ${dpx.toFixed(2)} px (deck.gl ${ddeck.toFixed(2)} px); live WebGL contexts ${before.liveContexts} → ${after.liveContexts}; ` +
+        `data clock +${Math.round((after.clock - before.clock) / 1000)} s of data, never back (largest step back ${got.clockBack} ms); fewest panels shown ${got.minPanels}`,
+    );
+    expect(r).toMatchObject({ mode: 'remount', canvas, sceneId: 'flood', cameraBack: true });
+    // Soft: a slow rebuild still fails the test, but the checks below still report.
+    expect.soft(readyMs, 'map ready again within 10 s of the loss').toBeLessThanOrEqual(10_000);
+    expect(after.generation).toBe(before.generation + 1);
+    expect(got.newMapHook, 'window.__citywall.map is the new map').toBe(true);
+    expect(after.scene).toBe('flood');
+    expect(after.view).toBe(before.view);
+    expect(dpx).toBeLessThanOrEqual(2);
+    expect(ddeck).toBeLessThanOrEqual(2);
+    expect(got.clockBack, 'the data clock never jumped back').toBeLessThanOrEqual(0);
+    expect(after.clock).toBeGreaterThan(before.clock);
+    expect(got.minPanels, 'the panels never left').toBeGreaterThan(0);
+    expect(after.liveContexts, 'the old contexts were released').toBeLessThanOrEqual(before.liveContexts);
+    expect(watch.pageErrors, 'nothing thrown out of the loss handler or the teardown').toEqual([]);
+  }
+
+  it('a lost Cesium context rebuilds only the map, ready within 10 s in the same scene and camera, no reload', async () => {
+    // Away from the URL's ?seek=10, into the flood scene, and the camera off the scene's view.
     await page.evaluate(() => {
       const s = (window as unknown as HookWindow).__citywall!.source!;
       s.seek(s.getState().clock.startTime + 40 * 60_000);
     });
-    await expect.poll(() => dataClock(page), { timeout: 15_000 }).toBeGreaterThanOrEqual(0);
-    // And away from the default scene: the wall must come back into the scene it showed.
     await page.evaluate(() => (window as unknown as HookWindow).__citywall!.scenes!.goTo('flood'));
     await page.evaluate(() => (window as unknown as HookWindow).__citywall!.scenes!.whenComplete('flood'));
-    // Save the snapshot now (the page also does so every second) rather than waiting for the next save.
-    await page.evaluate(() => (window as unknown as HookWindow).__citywall!.kiosk!.save());
-    const { before, speed } = await page.evaluate(() => {
-      const s = (window as unknown as HookWindow).__citywall!.source!.getState();
-      return { before: s.clock.currentTime, speed: s.clock.speed };
-    });
-    const { lostAt, atLoss } = await page.evaluate(() => {
-      const canvas = document.querySelector<HTMLCanvasElement>('.cesium-widget canvas');
-      if (!canvas) throw new Error('no Cesium canvas');
-      const gl = (canvas.getContext('webgl2') ?? canvas.getContext('webgl')) as WebGLRenderingContext | null;
-      const ext = gl?.getExtension('WEBGL_lose_context');
-      if (!ext) throw new Error('WEBGL_lose_context unavailable');
-      const t = Date.now();
-      const clockAtLoss = (window as unknown as HookWindow).__citywall!.source!.getState().clock.currentTime;
-      ext.loseContext();
-      return { lostAt: t, atLoss: clockAtLoss };
-    });
-    // The page reloads itself and restores; wait for the new page's restore to complete.
-    await page.waitForFunction(() => (window as unknown as HookWindow).__citywall?.kiosk?.restoredAt != null && (window as unknown as HookWindow).__citywall?.map?.ready === true, null, { timeout: 60_000, polling: 100 });
+    await page.evaluate((v) => (window as unknown as HookWindow).__citywall!.map!.setCamera(v), MOVED);
+    const before = await look();
+    expect(before.liveContexts).toBeGreaterThanOrEqual(2);
+    const lostAt = await loseContext('.cesium-widget canvas');
+    await expectHealedLikeBefore(before, lostAt, 0, 'cesium');
+  });
+
+  it('a lost deck.gl context is healed the same way', async () => {
+    const before = await look();
+    const lostAt = await loseContext('canvas.wall-map__deck');
+    await expectHealedLikeBefore(before, lostAt, 1, 'deck');
+  });
+
+  it('a third loss within five minutes falls back to the reload, which restores scene, camera and data clock', async () => {
+    const before = await look();
+    const lostAt = await loseContext('.cesium-widget canvas');
+    // The back-off (2 s for the third loss), then the reload; the new page puts the data clock back first.
+    await page.waitForFunction((t) => performance.timeOrigin !== t && (window as unknown as HookWindow).__citywall?.kiosk?.dataRestoredAt != null, before.timeOrigin, { timeout: 30_000, polling: 100 });
     const after = await page.evaluate(() => {
-      const h = (window as unknown as HookWindow).__citywall!;
-      return { restoredAt: h.kiosk!.restoredAt!, dataRestoredAt: h.kiosk!.dataRestoredAt!, reloadedAt: performance.timeOrigin, restoredFrom: h.kiosk!.restoredFrom!.dataClock, now: h.source!.getState().clock.currentTime, mapReady: h.map!.ready };
+      const k = (window as unknown as HookWindow).__citywall!.kiosk!;
+      return { dataRestoredAt: k.dataRestoredAt!, restoredFrom: k.restoredFrom!, reloadedAt: performance.timeOrigin };
     });
-    const elapsed = after.restoredAt - lostAt;
-    console.info(`[kiosk-tile] context loss → page reloaded +${Math.round(after.reloadedAt - lostAt)} ms, data clock restored +${after.dataRestoredAt - lostAt} ms, map ready again +${elapsed} ms (software WebGL)`);
-    expect(after.mapReady).toBe(true);
-    expect(await page.evaluate(() => (window as unknown as HookWindow).__citywall!.scenes!.current)).toBe('flood');
-    // The page is back with the same data clock (title, panels, ticker) within 10 s.
+    console.info(`[kiosk-tile] context loss #3 → reload after the back-off +${Math.round(after.reloadedAt - lostAt)} ms, data clock restored +${after.dataRestoredAt - lostAt} ms`);
+    expect(after.reloadedAt - lostAt).toBeGreaterThanOrEqual(2000);
     expect(after.dataRestoredAt - lostAt).toBeLessThanOrEqual(10_000);
-    // The map's own start-up (globe tiles, boundaries) is bound by SwiftShader on this 2-core machine
-    // (about 30 s for any fresh wall here); with a GPU it is a few seconds. Bounded, not asserted at 10 s.
-    expect(elapsed).toBeLessThanOrEqual(90_000);
-    // Restored the position saved at the loss (not the URL's 10 min), then plays on from there.
-    // (The page saves every second and once more when it sees the loss, so the snapshot lies between the
-    // test's save and the loss; the event reaches the page a moment after loseContext.)
-    expect(after.restoredFrom).toBeGreaterThanOrEqual(before - 1);
-    expect(after.restoredFrom).toBeLessThanOrEqual(atLoss + 2000 * speed);
-    expect(after.now).toBeGreaterThanOrEqual(after.restoredFrom - 1000);
-    expect(after.now - after.restoredFrom).toBeLessThanOrEqual((elapsed + 5000) * speed);
+    expect(after.restoredFrom.sceneId).toBe('flood');
+    expect(JSON.stringify(after.restoredFrom.camera)).toBe(before.view);
+    expect(after.restoredFrom.dataClock).toBeGreaterThanOrEqual(before.clock);
   });
 });
+
+interface ProbeWindow {
+  __h6: {
+    liveContexts(): number;
+    arm(clock: () => number): void;
+    armed(): boolean;
+    disarm(): { clockBack: number; minPanels: number };
+    oldMap: unknown;
+  };
+}
+
+/**
+ * Injected before any page script.
+ * - Live WebGL contexts: every context made, held weakly (a collected one is gone), and not lost.
+ * - Armed at a loss until the recovery is read: the largest step back of the data clock (sampled every
+ *   50 ms; a restore from a reload would be a jump back) and the fewest panels showing after any DOM change.
+ */
+const PROBE_SCRIPT = `(() => {
+  const made = [];
+  const seen = new WeakSet();
+  const original = HTMLCanvasElement.prototype.getContext;
+  HTMLCanvasElement.prototype.getContext = function (type, ...rest) {
+    const ctx = original.call(this, type, ...rest);
+    if (ctx && /^(webgl|webgl2|experimental-webgl)$/.test(String(type)) && !seen.has(ctx)) {
+      seen.add(ctx);
+      made.push(new WeakRef(ctx));
+    }
+    return ctx;
+  };
+  const panels = () => document.querySelectorAll('[data-scene-layer]:not(.scene-panels--hidden) [data-testid^="panel-"]').length;
+  let armed = null;
+  const observer = new MutationObserver(() => {
+    if (armed) armed.minPanels = Math.min(armed.minPanels, panels());
+  });
+  window.__h6 = {
+    oldMap: null,
+    liveContexts: () => made.filter((r) => { const c = r.deref(); return c && !c.isContextLost(); }).length,
+    arm(clock) {
+      armed = { clockBack: -Infinity, minPanels: panels(), last: clock() };
+      armed.timer = setInterval(() => {
+        const t = clock();
+        armed.clockBack = Math.max(armed.clockBack, armed.last - t);
+        armed.last = t;
+      }, 50);
+      observer.observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ['class'] });
+    },
+    armed: () => armed !== null,
+    disarm() {
+      clearInterval(armed.timer);
+      observer.disconnect();
+      const out = { clockBack: armed.clockBack, minPanels: armed.minPanels };
+      armed = null;
+      return out;
+    },
+  };
+})();`;
