@@ -16,8 +16,12 @@ const LOSSES_KEY = 'citywall:kiosk-context-losses';
 export const LOSS_WINDOW_MS = 5 * 60_000;
 /** Up to this many losses within LOSS_WINDOW_MS are healed in the page; the next one reloads. */
 export const MAX_REMOUNTS_IN_WINDOW = 2;
-/** A rebuilt map that is not ready by then is given up on: the page reloads instead. */
-export const REMOUNT_READY_TIMEOUT_MS = 20_000;
+/**
+ * A rebuilt map that is not ready by then is given up on: the page reloads instead. Generous on purpose:
+ * in software WebGL with the CIM base map a rebuild takes 20–33 s and is still progressing at 20 s, and
+ * the reload that would replace it is slower still.
+ */
+export const REMOUNT_READY_TIMEOUT_MS = 60_000;
 
 export type RecoveryMode = 'remount' | 'reload';
 
