@@ -13,7 +13,7 @@
  * that distance (the horizon at a low pitch). Curvature is ignored there: 30 km out the ellipsoid drops
  * ~70 m below the plane, far less than a tile.
  */
-import type { Mat4 } from './geo-math';
+import { multiplyMat4 as multiply, type Mat4 } from './geo-math';
 
 export interface TileKey {
   z: number;
@@ -172,17 +172,6 @@ export function groundAt(viewMatrix: readonly number[], projectionMatrix: readon
   return [eye[0] + dx * t, eye[1] + dy * t];
 }
 
-function multiply(a: readonly number[], b: readonly number[]): Mat4 {
-  const out: Mat4 = new Array<number>(16).fill(0);
-  for (let col = 0; col < 4; col++) {
-    for (let row = 0; row < 4; row++) {
-      let s = 0;
-      for (let k = 0; k < 4; k++) s += a[k * 4 + row]! * b[col * 4 + k]!;
-      out[col * 4 + row] = s;
-    }
-  }
-  return out;
-}
 
 /** Andrew's monotone chain; counter-clockwise, no repeated first point. */
 export function convexHull(points: readonly (readonly [number, number])[]): [number, number][] {
