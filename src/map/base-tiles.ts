@@ -31,14 +31,15 @@ import type { TileReply, TileRequest } from './base-tiles.worker';
 import { exposeHook } from '../wall-hooks';
 
 /** Above this camera range the base map draws nothing and fetches nothing. */
-export const BASEMAP_MAX_RANGE_M = 25_000;
+export const BASEMAP_MAX_RANGE_M = 12_000;
 /**
- * Buildings only from the district view in (≤ 16 km: the lifeline and emergency scenes): further out 46k
- * boxes are a texture that costs a software-rendered kiosk seconds per frame and tells a leader nothing.
+ * Buildings only at street-block range (< 10 km, e.g. a presenter zooming onto a facility): further out
+ * tens of thousands of boxes are a texture that costs a software-rendered kiosk seconds per frame. With a
+ * GPU this could reach the district view; on the kiosk's software fallback it must not.
  */
-export const BUILDINGS_MAX_RANGE_M = 16_000;
+export const BUILDINGS_MAX_RANGE_M = 10_000;
 /** Local streets only this close: further out they are a grey haze. */
-export const LOCAL_ROADS_MAX_RANGE_M = 12_000;
+export const LOCAL_ROADS_MAX_RANGE_M = 8_000;
 /** Most base / building tiles drawn at once (a low pitch sees far: the zoom drops instead). */
 export const MAX_BASE_TILES = 40;
 export const MAX_BUILDING_TILES = 24;

@@ -22,7 +22,7 @@ import type { FacilityColumns } from '../facilities/decode';
 import type { FacilityKind } from '../facilities/schema';
 import type { BaseMap } from './base-tiles';
 import { CesiumLinkedView, type LinkedViewState } from './camera-sync';
-import { FACILITY_MAX_RANGE_M, FacilityLayers, type FacilityPick } from './facility-layers';
+import { FacilityLayers, type FacilityPick } from './facility-layers';
 import type { EnuFrame, Vec3 } from './geo-math';
 import { anyRingActive, CHANNEL_COLORS, dotAlpha, ringAlpha, ringRadius } from './map-style';
 import { anyPulse, buildPointLayers, pointPositions, samePointInputs, type PointLayerInput } from './point-layers';
@@ -92,8 +92,6 @@ export function createDeckOverlay(canvas: HTMLCanvasElement, frame: EnuFrame, in
   let ringsActive = false;
   let lastDraw = -Infinity;
   const facilities = new FacilityLayers();
-  /** Whether any facility part shows at the camera's range (facility-layers.ts FACILITY_RANGES). */
-  let facilitiesShown = false;
   let pingsVisible = true;
   let pointInputs: readonly PointLayerInput[] = [];
   let pulsing = false;
@@ -111,7 +109,9 @@ export function createDeckOverlay(canvas: HTMLCanvasElement, frame: EnuFrame, in
     return [
       // Bottom: roads, then buildings (they write depth: later layers with a depth test hide behind them).
       ...(baseMap?.layers() ?? []),
-      ...(facilitiesShown ? facilities.layers(now) : []),
+      // Always in the list (hidden by range inside): a layer dropped from the list is finalized and its GPU
+      // buffers freed, and a later status change would write into a buffer that no longer exists.
+      ...facilities.layers(now),
       new ScatterplotLayer<MapPing>({
         ...common,
         id: 'case-pings-ring',
@@ -226,7 +226,6 @@ export function createDeckOverlay(canvas: HTMLCanvasElement, frame: EnuFrame, in
     },
     setCameraRange(rangeM) {
       const changed = facilities.setRange(rangeM);
-      facilitiesShown = rangeM < FACILITY_MAX_RANGE_M;
       if (changed && facilities.loaded) deck.setProps({ layers: layers() });
     },
     pickFacility(x, y) {

@@ -90,7 +90,7 @@ afterAll(async () => {
 describe('base map (vector tiles + white-box buildings)', () => {
   it('draws roads and buildings at a close view, fetching only that view’s tiles', async () => {
     const s = await settled();
-    expect(s.range).toBeLessThan(25_000);
+    expect(s.range).toBeLessThan(16_000);
     expect(s.drawn.length).toBeGreaterThan(0);
     expect(s.buildingTiles.length).toBeGreaterThan(0);
     expect(s.buildings).toBeGreaterThan(1000);
@@ -124,7 +124,7 @@ describe('base map (vector tiles + white-box buildings)', () => {
     await page.evaluate(() => (window as unknown as HookWindow).__citywall!.map!.setCamera('home'));
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
     const s = await stats();
-    expect(s.range).toBeGreaterThan(25_000);
+    expect(s.range).toBeGreaterThan(16_000);
     expect(s.wanted).toEqual([]);
     expect(s.drawn).toEqual([]);
     expect(s.buildingTiles).toEqual([]);

@@ -2,7 +2,7 @@
  * Scene switching on the built wall in real headless Chromium: keys switch scenes and the title, the map
  * is the same Cesium/deck.gl pair throughout (same canvas nodes, no new WebGL context), the map shows each
  * scene's layers and point layers in the map box of its layout, the panel area is never empty during a
- * switch, and 120 switches through every scene of SCENE_LIST leave the JS heap within a stated bound.
+ * switch, and 48 switches through every scene of SCENE_LIST leave the JS heap within a stated bound.
  *
  * No timing: every wait is for a condition (`__citywall.scenes.whenComplete`). Needs at least two scenes.
  */
@@ -12,11 +12,11 @@ import { launchBrowser, watchPage, type PageWatch } from './browser';
 
 /** Built-in map layers (src/map/wall-map.ts MAP_LAYERS). */
 const MAP_LAYERS = ['boundaries', 'river', 'case-density', 'case-pings'];
-const TOTAL_SWITCHES = 120;
+const TOTAL_SWITCHES = 48;
 /**
  * Heap bound after all switches, against the heap after the first waited round (both after a forced GC,
  * replay paused): at most HEAP_GROWTH × that plus HEAP_SLACK_MB. One leaked Cesium widget + Deck per switch,
- * or one scene's panels (ECharts instances) per switch, would exceed it many times over at 120 switches.
+ * or one scene's panels (ECharts instances) per switch, would exceed it many times over at 48 switches.
  */
 const HEAP_GROWTH = 1.2;
 const HEAP_SLACK_MB = 8;
