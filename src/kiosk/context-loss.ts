@@ -18,8 +18,8 @@ export const LOSS_WINDOW_MS = 5 * 60_000;
 export const MAX_REMOUNTS_IN_WINDOW = 2;
 /**
  * A rebuilt map that is not ready by then is given up on: the page reloads instead. Generous on purpose:
- * in software WebGL with the CIM base map a rebuild takes 20–33 s and is still progressing at 20 s, and
- * the reload that would replace it is slower still.
+ * a rebuild takes 6–8 s in software WebGL on a quiet 2-core machine but keeps progressing well past 10 s
+ * under heavy load, and the reload that would replace it is slower still.
  */
 export const REMOUNT_READY_TIMEOUT_MS = 60_000;
 

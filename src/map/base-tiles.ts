@@ -117,6 +117,22 @@ const meshData = (m: BuildingMesh): BuildingMeshData =>
     },
   });
 
+type Decoded = Pick<Entry, 'roads' | 'mesh' | 'buildings'>;
+/**
+ * Decoded tiles outlive a base map: a map rebuilt after a WebGL context loss (kiosk self-healing) gets the
+ * tiles it showed without a fetch or a decode, only their upload to the new context. Keyed by tile URL and
+ * ENU frame (positions are decoded into it); the newest CACHE_TILES are kept (Map order: least recent first).
+ */
+const decodedTiles = new Map<string, Decoded>();
+function keepDecoded(key: string, tile: Decoded): void {
+  decodedTiles.delete(key);
+  decodedTiles.set(key, tile);
+  for (const old of decodedTiles.keys()) {
+    if (decodedTiles.size <= CACHE_TILES) break;
+    decodedTiles.delete(old);
+  }
+}
+
 export function createBaseMap(options: BaseMapOptions): BaseMap {
   const root = new URL(`${options.baseUrl ?? import.meta.env.BASE_URL}tiles/`, location.href).href;
   const local = new LocalDegrees(options.frame.lon, options.frame.lat);
@@ -177,20 +193,27 @@ export function createBaseMap(options: BaseMapOptions): BaseMap {
     } else if (reply.type === 'base') {
       entry.state = 'ready';
       if (reply.result.roads) entry.roads = { arterial: lineData(reply.result.roads.arterial), local: lineData(reply.result.roads.local) };
+      keepDecoded(decodedKey(entry), { roads: entry.roads });
     } else {
       entry.state = 'ready';
       entry.mesh = meshData(reply.result);
       entry.buildings = reply.result.buildings;
+      keepDecoded(decodedKey(entry), { mesh: entry.mesh, buildings: entry.buildings });
     }
     pump();
     if (recompute()) notify();
   }
+
+  const frameKey = `${options.frame.lon},${options.frame.lat}`;
+  const decodedKey = (e: Pick<Entry, 'key'>) => `${root}|${frameKey}|${e.key}`;
 
   function request(kind: Kind, tile: TileKey): Entry {
     const key = `${kind}:${tileId(tile)}`;
     let entry = cache.get(key);
     if (!entry) {
       entry = { key, kind, tile, state: 'queued', lastUsed: clock };
+      const decoded = decodedTiles.get(decodedKey(entry));
+      if (decoded) Object.assign(entry, decoded, { state: 'ready' });
       cache.set(key, entry);
     }
     entry.lastUsed = clock;

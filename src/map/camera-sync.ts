@@ -85,10 +85,21 @@ export function linkedViewState(scene: Scene, frame: EnuFrame): LinkedViewState 
   return { viewMatrix: multiplyMat4(view, frame.toEcefMatrix()), projectionMatrix: projection, zoom, focalDistance };
 }
 
+/** True when two view states would draw the same picture (exactly equal matrices, zoom and focus). */
+export function sameLinkedView(a: LinkedViewState, b: LinkedViewState): boolean {
+  if (a.zoom !== b.zoom || a.focalDistance !== b.focalDistance) return false;
+  for (let i = 0; i < 16; i++) if (a.viewMatrix[i] !== b.viewMatrix[i] || a.projectionMatrix[i] !== b.projectionMatrix[i]) return false;
+  return true;
+}
+
 /**
- * Drives `deck` from `scene` on every Cesium render. `beforeDraw` sees the new view state before deck
- * draws it (e.g. to show layers by camera range in the same frame); `onSynced` runs after deck has drawn
- * the frame. Returns the detach function.
+ * Drives `deck` from `scene` on every Cesium render whose camera moved. `beforeDraw` sees the new view
+ * state before deck draws it (e.g. to show layers by camera range in the same frame); `onSynced` runs
+ * after every Cesium render (after deck has drawn, when it had to). Returns the detach function.
+ *
+ * A Cesium frame with the camera still (globe tiles arriving, a density repaint) does not redraw deck:
+ * its canvas keeps showing the same picture, and in software rendering every deck frame is a full draw
+ * plus a read-back of its canvas. Deck's own changes (layers, data) are drawn by deck's own loop.
  */
 export function attachCameraSync(
   scene: Scene,
@@ -97,12 +108,16 @@ export function attachCameraSync(
   onSynced?: () => void,
   beforeDraw?: (view: LinkedViewState) => void,
 ): () => void {
+  let last: LinkedViewState | null = null;
   const sync = () => {
     const viewState = linkedViewState(scene, frame);
-    beforeDraw?.(viewState);
-    deck.setProps({ viewState });
-    // Draw now, in this animation frame, instead of on deck's own next frame (one frame of lag).
-    deck.redraw('cesium camera');
+    if (!last || !sameLinkedView(last, viewState)) {
+      last = viewState;
+      beforeDraw?.(viewState);
+      deck.setProps({ viewState });
+      // Draw now, in this animation frame, instead of on deck's own next frame (one frame of lag).
+      deck.redraw('cesium camera');
+    }
     onSynced?.();
   };
   return scene.postRender.addEventListener(sync);

@@ -64,10 +64,26 @@ export function parseRiver(json: { features?: Feature[] }): RiverShape {
   return { name: String(f.properties?.name ?? '长江'), coordinates: f.geometry.coordinates as Ring };
 }
 
-export async function loadUnits(baseUrl: string): Promise<UnitShape[]> {
-  return parseUnits(await fetchJson(`${baseUrl}geo/yichang-counties.geojson`));
+/**
+ * Parsed files are kept for the page's life (they never change while it runs): a map rebuilt after a
+ * WebGL context loss has its outlines and river at once, in its first frame, instead of after a fetch
+ * and a parse behind the new engines' start-up. A failed load is not kept, so the next map tries again.
+ */
+const loaded = new Map<string, Promise<unknown>>();
+function once<T>(url: string, parse: (json: { features?: Feature[] }) => T): Promise<T> {
+  let p = loaded.get(url) as Promise<T> | undefined;
+  if (!p) {
+    p = fetchJson(url).then(parse);
+    loaded.set(url, p);
+    p.catch(() => loaded.delete(url));
+  }
+  return p;
 }
 
-export async function loadRiver(baseUrl: string): Promise<RiverShape> {
-  return parseRiver(await fetchJson(`${baseUrl}geo/yangtze-traced.geojson`));
+export function loadUnits(baseUrl: string): Promise<UnitShape[]> {
+  return once(`${baseUrl}geo/yichang-counties.geojson`, parseUnits);
+}
+
+export function loadRiver(baseUrl: string): Promise<RiverShape> {
+  return once(`${baseUrl}geo/yangtze-traced.geojson`, parseRiver);
 }

@@ -5,7 +5,8 @@
  * Lifecycle: `createWallMap` returns at once; boundaries, river and fonts load in the background. The map
  * is "ready" on the first Cesium frame where (a) the globe's tiles are loaded, (b) every primitive is
  * built and (c) deck.gl has drawn at least once in sync with Cesium. Until then each Cesium frame
- * requests the next, so readiness never waits on an unrelated camera move.
+ * requests the next, so readiness never waits on an unrelated camera move. The base map (roads, white-box
+ * buildings) joins once the map is ready; `hook.phases` records when each part of readiness first held.
  *
  * Views (view.ts): `setView(view, 'jump' | 'fly')`; a fit-units view is re-fitted when the box resizes.
  * Density updates are coalesced (DENSITY_MIN_INTERVAL_MS) and cost a frame only when a fill colour changes.
@@ -90,6 +91,11 @@ export interface MapHook {
   flyTo(view: MapView, durationSec?: number): Promise<void>;
   /** Every label's screen box as placed on the last drawn frame (CSS px of the map box). */
   labels(): LabelBoxInfo[];
+  /**
+   * When each part of readiness first held, in ms after the map was created (null: not yet). Where a
+   * rebuild's time goes (kiosk self-healing) is read from here.
+   */
+  readonly phases: MapPhases;
   /** The credits block's box (CSS px of the map box) and its lines. */
   credits(): { box: Box; lines: string[] };
   /**
@@ -107,6 +113,17 @@ export interface MapHook {
   facilityStatusCounts(kind: FacilityKind): Record<string, number>;
   /** Row `index` of `kind` as a pick would report it (null when out of range or not loaded). */
   describeFacility(kind: FacilityKind, index: number): FacilityPick | null;
+}
+
+export interface MapPhases {
+  /** Epoch ms when the map was created (the other phases count from here). */
+  createdAt: number;
+  /** The unit outlines, fill and river were built (data and fonts loaded). */
+  content: number | null;
+  firstCesiumFrame: number | null;
+  firstDeckFrame: number | null;
+  globeTilesLoaded: number | null;
+  ready: number | null;
 }
 
 export interface WallMapOptions {
@@ -176,6 +193,9 @@ export function createWallMap(container: HTMLElement, baseUrl = import.meta.env.
   }
   container.append(cesiumHost, deckCanvas, credits);
 
+  const createdAt = performance.now();
+  const phases: MapPhases = { createdAt: Date.now(), content: null, firstCesiumFrame: null, firstDeckFrame: null, globeTilesLoaded: null, ready: null };
+  const phase = (name: Exclude<keyof MapPhases, 'createdAt'>) => (phases[name] ??= Math.round(performance.now() - createdAt));
   const widget: CesiumWidget = createCesiumWidget(cesiumHost);
   const scene = widget.scene;
   const frame = new EnuFrame(DECK_ORIGIN.lon, DECK_ORIGIN.lat, 0);
@@ -217,6 +237,12 @@ export function createWallMap(container: HTMLElement, baseUrl = import.meta.env.
     overlay.setPingsVisible(shownLayers.has('case-pings'));
     scene.requestRender();
   };
+  /**
+   * The base map (roads, white-box buildings) is held back until the map is ready: every frame until then
+   * is a globe-loading frame, and with buildings in view software WebGL draws each one 2–3× slower
+   * (a map rebuilt after a context loss at street range took 18–33 s instead of 5–7 s).
+   */
+  let heldBaseView: Parameters<typeof overlay.setBaseView>[0] | null = null;
   let resolveReady!: () => void;
   const whenReady = new Promise<void>((r) => (resolveReady = r));
   const frameWaiters: (() => void)[] = [];
@@ -225,15 +251,23 @@ export function createWallMap(container: HTMLElement, baseUrl = import.meta.env.
     cesiumFrames++;
     for (const w of frameWaiters.splice(0)) w();
     if (ready) return;
+    phase('firstCesiumFrame');
+    if (overlay.frames() > 0) phase('firstDeckFrame');
+    if (scene.globe.tilesLoaded) phase('globeTilesLoaded');
     if (boundaries?.ready && river?.ready && scene.globe.tilesLoaded && overlay.frames() > 0) {
       ready = true;
+      phase('ready');
+      // The base map joins now, at the view of now (see heldBaseView).
+      if (heldBaseView) overlay.setBaseView(heldBaseView);
+      heldBaseView = null;
       resolveReady();
     } else {
       scene.requestRender();
     }
   }, (viewState) => {
     overlay.setCameraRange(viewState.focalDistance);
-    overlay.setBaseView(viewState);
+    if (ready) overlay.setBaseView(viewState);
+    else heldBaseView = viewState;
   });
 
   const content = (async () => {
@@ -248,6 +282,7 @@ export function createWallMap(container: HTMLElement, baseUrl = import.meta.env.
     applyLayers();
     boundaries.setDensity(pendingDensity);
     boundaries.setHighlight(wantedHighlight);
+    phase('content');
     scene.requestRender();
   })();
   content.catch((err: unknown) => console.error('map: content failed to load', err));
@@ -399,6 +434,9 @@ export function createWallMap(container: HTMLElement, baseUrl = import.meta.env.
       return boundaries?.highlighted ?? null;
     },
     labels: () => labels.boxes(),
+    get phases() {
+      return { ...phases };
+    },
     get facilities() {
       const { rebuilds, partialUpdates } = overlay.facilities.stats;
       return { loaded: facilitiesLoaded, counts: overlay.facilities.counts(), rebuilds, partialUpdates };

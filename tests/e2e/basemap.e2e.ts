@@ -63,7 +63,8 @@ async function settled(): Promise<BaseMapStats> {
   await page.waitForFunction(
     () => {
       const s = (window as unknown as HookWindow).__citywall?.basemap?.stats;
-      return !!s && s.pending === 0 && s.drawn.length === s.wanted.length;
+      // zoom: the tile index is in and the view's tiles are chosen (the base map joins once the map is ready).
+      return !!s && s.zoom !== null && s.pending === 0 && s.drawn.length === s.wanted.length;
     },
     null,
     { timeout: 60_000, polling: 250 },

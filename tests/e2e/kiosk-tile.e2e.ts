@@ -10,7 +10,8 @@
  *      (electron/wall-scenes.ts) and sends one `scene` command; every window switches at its master
  *      instant, and the two halves still make one picture;
  *   4. a WebGL context loss (Cesium's canvas, then deck.gl's) is healed inside the page: only the map is
- *      rebuilt, ready again in the same scene and camera (time printed; bounded by REMOUNT_READY_TIMEOUT_MS), while the data clock runs on and the
+ *      rebuilt, ready again within 10 s in the same scene and camera at street range (the CIM base map in view
+ *      at the loss, and drawn again after), while the data clock runs on and the
  *      panels stay; a third loss within five minutes falls back to the reload, which restores the scene,
  *      camera and data clock from sessionStorage.
  */
@@ -21,7 +22,6 @@ import { launchBrowser, watchPage, type PageWatch } from './browser';
 import { decodePng, differingFraction } from './pixels';
 import type { KioskWallCommand, WallAction } from '../../electron/bridge-types';
 import { WALL_SCENE_IDS } from '../../electron/scene-ids';
-import { REMOUNT_READY_TIMEOUT_MS } from '../../src/kiosk/context-loss';
 import { applyWallCommand, type WallScenesState } from '../../electron/wall-scenes';
 
 interface Applied {
@@ -35,7 +35,8 @@ interface Applied {
 interface HookWindow {
   __citywall?: {
     wall?: { firstCompleteFrame?: number };
-    map?: { ready: boolean; view: unknown; setCamera(v: unknown): Promise<void>; project(p: [number, number][]): { cesium: [number, number][]; deck: [number, number][] } };
+    map?: { ready: boolean; view: unknown; phases: Record<string, number | null>; setCamera(v: unknown): Promise<void>; project(p: [number, number][]): { cesium: [number, number][]; deck: [number, number][] } };
+    basemap?: { stats: { buildings: number; drawn: string[]; pending: number; fetches: number } };
     mapHost?: { generation: number };
     source?: { seek(t: number): void; pause(): void; getState(): { status: string; clock: { startTime: number; currentTime: number; speed: number } } };
     scenes?: { current: string; list: string[]; switchCount: number; goTo(id: string): boolean; whenComplete(id?: string): Promise<unknown> };
@@ -324,9 +325,10 @@ describe('self-healing: WebGL context loss', () => {
   let page: Page;
   let watch: PageWatch;
   /** A camera off the flood scene's own view (lon 111.322, lat 30.695, 26 km, −50°, north up). */
-  const MOVED = { kind: 'look-at', lon: 111.36, lat: 30.72, range: 15_000, pitch: -42, heading: 25 };
+  /** Street range over the central city: the CIM base map (roads, white-box buildings) is drawn at the loss. */
+  const MOVED = { kind: 'look-at', lon: 111.3, lat: 30.7, range: 6500, pitch: -42, heading: 25 };
   /** Points the camera check projects: the moved camera's target and a point off centre. */
-  const PROBES: [number, number][] = [[111.36, 30.72], [111.3, 30.69]];
+  const PROBES: [number, number][] = [[111.3, 30.7], [111.285, 30.695]];
 
   beforeAll(async () => {
     context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, deviceScaleFactor: 1 });
@@ -339,6 +341,13 @@ describe('self-healing: WebGL context loss', () => {
   afterAll(async () => {
     await context?.close();
   });
+
+  /** The CIM base map is drawn (the losses happen with roads and buildings in view). */
+  const cimDrawn = () =>
+    page.waitForFunction(() => {
+      const b = (window as unknown as HookWindow).__citywall?.basemap?.stats;
+      return b !== undefined && b.pending === 0 && b.buildings > 0 && b.drawn.length > 0;
+    }, null, { timeout: 60_000, polling: 100 });
 
   /** Everything the checks compare before and after a loss. */
   const look = () =>
@@ -425,10 +434,9 @@ describe('self-healing: WebGL context loss', () => {
         `data clock +${Math.round((after.clock - before.clock) / 1000)} s of data, never back (largest step back ${got.clockBack} ms); fewest panels shown ${got.minPanels}`,
     );
     expect(r).toMatchObject({ mode: 'remount', canvas, sceneId: 'flood', cameraBack: true });
-    // The issue asks for 10 s. Measured here (software WebGL, 2 cores): 7.3–8.9 s for the map without the CIM
-    // base map, 20–33 s with the white-box buildings and roads, whose every frame SwiftShader draws 2–3× slower.
-    // Printed above and bounded by the rebuild's own give-up time, not asserted at 10 s (see docs/kiosk.md).
-    expect(readyMs, 'map ready again before the rebuild would be given up').toBeLessThanOrEqual(REMOUNT_READY_TIMEOUT_MS);
+    // The issue's 10 s: the map back, in the scene and at the camera, with the globe, outlines, river and
+    // deck.gl layers drawn. The CIM base map joins right after (held back while the globe loads; below).
+    expect(readyMs, 'map ready again within the issue\'s 10 s').toBeLessThanOrEqual(10_000);
     expect(after.generation).toBe(before.generation + 1);
     expect(got.newMapHook, 'window.__citywall.map is the new map').toBe(true);
     expect(after.scene).toBe('flood');
@@ -440,6 +448,19 @@ describe('self-healing: WebGL context loss', () => {
     expect(got.minPanels, 'the panels never left').toBeGreaterThan(0);
     expect(after.liveContexts, 'the old contexts were released').toBeLessThanOrEqual(before.liveContexts);
     expect(watch.pageErrors, 'nothing thrown out of the loss handler or the teardown').toEqual([]);
+    // The base map the camera looked at comes back too, after the map is ready.
+    await cimDrawn();
+    const baseBackMs = Date.now() - lostAt;
+    const { phases, base } = await page.evaluate(() => {
+      const h = (window as unknown as HookWindow).__citywall!;
+      return { phases: h.map!.phases, base: { ...h.basemap!.stats } };
+    });
+    console.info(
+      `[kiosk-tile] loss event +${r.lostAt - lostAt} ms, new map created +${(phases.createdAt ?? 0) - lostAt} ms; its phases (ms after it was created): ${JSON.stringify(phases)}; base map drawn again +${baseBackMs} ms after the loss ` +
+        `(${base.drawn.length} road tiles, ${base.buildings} buildings, ${base.fetches} tiles fetched: the decoded tiles outlived the old map)`,
+    );
+    expect(phases.ready).not.toBeNull();
+    expect(base.fetches, 'the rebuilt base map reused the decoded tiles of the same view').toBe(0);
   }
 
   it('a lost Cesium context rebuilds only the map, back in the same scene and camera, no reload', async () => {
@@ -451,6 +472,7 @@ describe('self-healing: WebGL context loss', () => {
     await page.evaluate(() => (window as unknown as HookWindow).__citywall!.scenes!.goTo('flood'));
     await page.evaluate(() => (window as unknown as HookWindow).__citywall!.scenes!.whenComplete('flood'));
     await page.evaluate((v) => (window as unknown as HookWindow).__citywall!.map!.setCamera(v), MOVED);
+    await cimDrawn();
     const before = await look();
     expect(before.liveContexts).toBeGreaterThanOrEqual(2);
     const lostAt = await loseContext('.cesium-widget canvas');
@@ -459,6 +481,7 @@ describe('self-healing: WebGL context loss', () => {
 
   it('a lost deck.gl context is healed the same way', async () => {
     await settledWall();
+    await cimDrawn();
     const before = await look();
     const lostAt = await loseContext('canvas.wall-map__deck');
     await expectHealedLikeBefore(before, lostAt, 2, 'deck');
