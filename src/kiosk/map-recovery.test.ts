@@ -7,7 +7,7 @@ const FLOOD_VIEW = { kind: 'look-at', lon: 111.322, lat: 30.695, range: 26_000, 
 const MOVED = { kind: 'look-at', lon: 111.3, lat: 30.7, range: 9000, pitch: -40, heading: 20 };
 
 /** A fake wall: a map host that rebuilds on command, a map that becomes ready when the test says so. */
-function fakeWall(opts: { camera?: unknown; canRemount?: boolean; rebuildThrows?: boolean; losses?: number } = {}) {
+function fakeWall(opts: { camera?: unknown; canRemount?: boolean; rebuildThrows?: boolean; losses?: number; deckRebuild?: boolean } = {}) {
   const wall = {
     now: 1_000_000,
     scene: 'flood',
@@ -15,6 +15,7 @@ function fakeWall(opts: { camera?: unknown; canRemount?: boolean; rebuildThrows?
     reloads: 0,
     timers: [] as { fn: () => void; ms: number }[],
     rebuilds: [] as unknown[],
+    deckRebuilds: 0,
     map: { ready: true, view: (opts.camera ?? FLOOD_VIEW) as unknown, setCamera: async (v: never) => void (wall.map.view = v) },
     /** Pending `until` calls: resolved by `settle()`. */
     waits: [] as { test: () => boolean; resolve: (ok: boolean) => void }[],
@@ -35,6 +36,15 @@ function fakeWall(opts: { camera?: unknown; canRemount?: boolean; rebuildThrows?
               // A new map: not ready yet, built looking at the view handed in (or the scene's).
               wall.map = { ...wall.map, ready: false, view: view ?? FLOOD_VIEW };
             },
+            // deck.gl alone: the same map (Cesium's camera stays), not ready until the new Deck has drawn.
+            ...(opts.deckRebuild
+              ? {
+                  rebuildDeck() {
+                    wall.deckRebuilds += 1;
+                    wall.map.ready = false;
+                  },
+                }
+              : {}),
           },
     map: () => wall.map,
     currentScene: () => wall.scene,
@@ -75,7 +85,7 @@ describe('map recovery after a WebGL context loss', () => {
     expect(r.state).toBe('watching');
     expect(wall.reloads).toBe(0);
     expect(wall.timers).toEqual([]);
-    expect(r.recoveries).toEqual([{ mode: 'remount', canvas: 'cesium', lostAt: 1_000_000, readyAt: 1_004_000, sceneId: 'flood', cameraBack: true }]);
+    expect(r.recoveries).toEqual([{ mode: 'remount', canvas: 'cesium', scope: 'map', lostAt: 1_000_000, readyAt: 1_004_000, sceneId: 'flood', cameraBack: true }]);
     expect(r.cameraInFlight).toBeNull();
   });
 
@@ -176,5 +186,51 @@ describe('map recovery after a WebGL context loss', () => {
       ['remount', 'deck', true],
     ]);
     expect(wall.reloads).toBe(0);
+  });
+
+  it('rebuilds deck.gl alone for a loss on its canvas, when the host can', async () => {
+    const { wall, deps, settle } = fakeWall({ camera: MOVED, deckRebuild: true });
+    const r = createMapRecovery(deps);
+    r.onLost(cesiumCanvas(false)); // an old map's canvas: nothing
+    r.onLost(deckCanvas());
+    expect(wall.deckRebuilds).toBe(1);
+    expect(wall.rebuilds).toEqual([]);
+    expect(r.state).toBe('remounting');
+    wall.now += 1200;
+    wall.map.ready = true;
+    await settle();
+    expect(r.recoveries).toEqual([{ mode: 'remount', canvas: 'deck', scope: 'deck', lostAt: 1_000_000, readyAt: 1_001_200, sceneId: 'flood', cameraBack: true }]);
+    expect(wall.logs.at(-1)).toContain('deck.gl rebuilt and ready 1200 ms after the loss');
+  });
+
+  it("a GPU reset (deck.gl's loss first, then Cesium's) becomes one whole-map rebuild at the same camera, counted once", async () => {
+    const { wall, deps, settle } = fakeWall({ camera: MOVED, deckRebuild: true });
+    const r = createMapRecovery(deps);
+    r.onLost(deckCanvas());
+    wall.now += 50;
+    r.onLost(cesiumCanvas()); // still in the page: Cesium's context went too
+    expect(wall.deckRebuilds).toBe(1);
+    expect(wall.rebuilds).toEqual([MOVED]);
+    expect(wall.losses).toBe(1);
+    expect(r.state).toBe('remounting');
+    wall.now += 5000;
+    wall.map.ready = true;
+    await settle();
+    expect(r.state).toBe('watching');
+    expect(r.recoveries.map((x) => [x.scope, x.canvas, x.readyAt, x.cameraBack])).toEqual([
+      ['deck', 'deck', null, false],
+      ['map', 'cesium', 1_005_050, true],
+    ]);
+    expect(wall.reloads).toBe(0);
+  });
+
+  it("reloads when the rebuilt deck.gl's own canvas loses its context too", () => {
+    const { wall, deps } = fakeWall({ deckRebuild: true });
+    const r = createMapRecovery(deps);
+    r.onLost(deckCanvas());
+    r.onLost(deckCanvas()); // the new deck.gl canvas (in the page)
+    expect(r.state).toBe('reloading');
+    expect(wall.timers.map((t) => t.ms)).toEqual([0]);
+    expect(r.recoveries.map((x) => [x.mode, x.scope])).toEqual([['remount', 'deck'], ['reload', 'deck']]);
   });
 });

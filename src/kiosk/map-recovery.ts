@@ -1,12 +1,16 @@
 /**
  * Healing a lost WebGL context inside the page: only the map is rebuilt (a new Cesium widget and a new
- * Deck in the same WallMap host); the Vue app, the stores, the data source and its clock, the panels,
+ * Deck in the same WallMap host; only a new Deck when the loss was deck.gl's alone); the Vue app, the stores, the data source and its clock, the panels,
  * the scene and the presenter link keep running, so nothing but the map ever blinks. A reload (with the
  * sessionStorage restore) is the fallback: when the policy says so (repeated losses, context-loss.ts
  * `recoveryPlan`), when no map can rebuild itself, or when the rebuilt map is not ready in time.
  *
  * States: 'watching' → a loss → 'remounting' → the new map is ready (camera back) → 'watching';
  * or → 'reloading' (final: this page is going away).
+ * - Scope: a loss on deck.gl's canvas rebuilds deck.gl alone (`rebuildDeck`: Cesium's globe, tiles and
+ *   camera stay, so it is back in about a second instead of a whole map's rebuild); any other loss rebuilds
+ *   the whole map. A GPU reset loses both contexts: when deck.gl's loss comes first, the Cesium canvas's
+ *   loss during that deck.gl rebuild turns it into a whole-map rebuild (the same incident, not a new loss).
  * - The rebuild runs inside the loss handler, so the old map's canvases have left the document before
  *   any other loss event of the same burst is dispatched (a GPU reset loses Cesium's and deck.gl's
  *   contexts together; the old contexts are also released on purpose). A loss on a canvas that is no
@@ -29,9 +33,11 @@ export interface MapRecovery {
   mode: RecoveryMode;
   /** Which canvas lost its context: the Cesium globe, the deck.gl overlay, or another. */
   canvas: 'cesium' | 'deck' | 'other';
+  /** What was rebuilt: the whole map, or deck.gl alone. */
+  scope: 'map' | 'deck';
   /** Epoch ms of the loss event. */
   lostAt: number;
-  /** Epoch ms when the rebuilt map was ready with its camera back; null for a reload or a failed remount. */
+  /** Epoch ms when the rebuilt map was ready with its camera back; null for a reload, a failed remount, or a deck.gl rebuild that became a whole-map one. */
   readyAt: number | null;
   /** The scene on show at the loss. */
   sceneId: string | null;
@@ -86,6 +92,11 @@ export function createMapRecovery(deps: MapRecoveryDeps): MapRecoveryController 
   let cameraInFlight: unknown = null;
   const recoveries: MapRecovery[] = [];
 
+  /** Bumped by every rebuild: a wait that is no longer the newest rebuild's gives up silently. */
+  let attempt = 0;
+  /** Losses in the last five minutes at the newest loss (a whole-map rebuild that takes over reuses it). */
+  let lossesNow = 0;
+
   function reload(entry: Omit<MapRecovery, 'mode' | 'readyAt' | 'cameraBack'>, delayMs: number, why: string): void {
     state = 'reloading';
     cameraInFlight = null;
@@ -96,42 +107,59 @@ export function createMapRecovery(deps: MapRecoveryDeps): MapRecoveryController 
 
   async function remount(host: MapHostLike, entry: MapRecovery, snap: RestoreState | null, losses: number): Promise<void> {
     const camera = snap?.camera ?? null;
+    const mine = ++attempt;
     try {
-      host.rebuild(camera);
+      if (entry.scope === 'deck') host.rebuildDeck!();
+      else host.rebuild(camera);
     } catch (err) {
       // The new engines could not even be created (no WebGL to be had right now).
       deps.log('warn', '[citywall:kiosk] rebuilding the map threw', err);
       return reload(entry, recoveryPlan(losses, { canRemount: true, remountFailed: true }).delayMs, 'the map could not be rebuilt');
     }
-    deps.log('info', `[citywall:kiosk] WebGL context lost on the ${entry.canvas} canvas; rebuilding the map in the page`);
-    const ready = await deps.until(() => state !== 'remounting' || deps.map()?.ready === true, REMOUNT_READY_TIMEOUT_MS);
-    if (state !== 'remounting') return; // a loss of the new map's canvas took over: already reloading
+    deps.log('info', `[citywall:kiosk] WebGL context lost on the ${entry.canvas} canvas; rebuilding ${entry.scope === 'deck' ? 'deck.gl' : 'the map'} in the page`);
+    const superseded = () => attempt !== mine || state !== 'remounting';
+    const ready = await deps.until(() => superseded() || deps.map()?.ready === true, REMOUNT_READY_TIMEOUT_MS);
+    // A loss of the new map's canvas took over (already reloading), or a whole-map rebuild replaced this one.
+    if (superseded()) return;
     if (!ready) return reload(entry, recoveryPlan(losses, { canRemount: true, remountFailed: true }).delayMs, `the rebuilt map was not ready in ${REMOUNT_READY_TIMEOUT_MS / 1000} s`);
     // Built at the camera already; put it back only if something else moved it within the same scene.
     const map = deps.map();
     if (camera !== null && map && !sameView(map.view, camera) && deps.currentScene() === entry.sceneId) {
       await map.setCamera(camera as never).catch((err: unknown) => deps.log('warn', '[citywall:kiosk] camera restore failed', err));
     }
-    if (state !== 'remounting') return;
+    if (superseded()) return;
     entry.cameraBack = camera !== null && sameView(deps.map()?.view, camera);
     entry.readyAt = deps.now();
     state = 'watching';
     cameraInFlight = null;
-    deps.log('info', `[citywall:kiosk] map rebuilt and ready ${entry.readyAt - entry.lostAt} ms after the loss${entry.cameraBack ? ', camera back' : ''}`);
+    deps.log('info', `[citywall:kiosk] ${entry.scope === 'deck' ? 'deck.gl' : 'map'} rebuilt and ready ${entry.readyAt - entry.lostAt} ms after the loss${entry.cameraBack ? ', camera back' : ''}`);
   }
 
   function onLost(canvas: LostCanvas): void {
     // Not in the page any more: a torn-down map's canvas (its context is released on purpose).
     if (state === 'reloading' || !canvas.isConnected) return;
     const lostAt = deps.now();
+    const kind = canvasKind(canvas);
+    const host = deps.mapHost();
+    const pending = recoveries[recoveries.length - 1];
+    if (state === 'remounting' && pending?.scope === 'deck' && kind !== 'deck' && host) {
+      // deck.gl's rebuild is under way and Cesium's context went too (a GPU reset): the whole map now, at
+      // the camera the deck.gl loss saw (Cesium's camera has not moved since). Not counted as another loss.
+      const entry: MapRecovery = { mode: 'remount', canvas: kind, scope: 'map', lostAt, readyAt: null, sceneId: deps.currentScene(), cameraBack: false };
+      recoveries.push(entry);
+      const snap = deps.save();
+      const camera = cameraInFlight ?? snap?.camera ?? null;
+      void remount(host, entry, snap ? { ...snap, camera } : null, lossesNow);
+      return;
+    }
     const snap = deps.save();
     const losses = deps.recordLoss(lostAt);
-    const entry: MapRecovery = { mode: 'remount', canvas: canvasKind(canvas), lostAt, readyAt: null, sceneId: deps.currentScene(), cameraBack: false };
+    lossesNow = losses;
+    const scope: MapRecovery['scope'] = kind === 'deck' && host?.rebuildDeck ? 'deck' : 'map';
+    const entry: MapRecovery = { mode: 'remount', canvas: kind, scope, lostAt, readyAt: null, sceneId: deps.currentScene(), cameraBack: false };
     if (state === 'remounting') {
-      const pending = recoveries[recoveries.length - 1];
       return reload(entry, recoveryPlan(losses, { canRemount: true, remountFailed: true }).delayMs, `again, on the rebuilt map${pending ? ` ${lostAt - pending.lostAt} ms after the last loss` : ''}`);
     }
-    const host = deps.mapHost();
     const plan = recoveryPlan(losses, { canRemount: host !== undefined });
     if (plan.mode === 'remount' && host) {
       state = 'remounting';

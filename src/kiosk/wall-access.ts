@@ -19,12 +19,14 @@ export interface MapLike {
   setCamera(view: never): Promise<void>;
 }
 
-/** WallMap.vue's `mapHost` hook: tears the map down and builds it again in the same place. */
+/** WallMap.vue's `mapHost` hook: tears the map (or its deck.gl half) down and builds it again in the same place. */
 export interface MapHostLike {
   /** How many times the map was rebuilt. */
   readonly generation: number;
   /** Rebuild now, looking at `view` (a MapView; null: the scene's view). Throws if the engines cannot be created. */
   rebuild(view: unknown): void;
+  /** Rebuild deck.gl alone (its context was lost; Cesium's was not). Throws if it cannot. */
+  rebuildDeck?(): void;
 }
 
 export interface ScenesLike {

@@ -1,6 +1,7 @@
 /**
  * The deck.gl half of the wall map: one `Deck` for the life of the page (STYLE lesson 6: a Deck leaks
- * when recreated), drawing into its own transparent canvas stacked over Cesium's. It never owns the
+ * when recreated) — unless its WebGL context is lost: `replaceDeck` then finalizes it and builds another
+ * on a new canvas from what the overlay holds — drawing into its own transparent canvas stacked over Cesium's. It never owns the
  * camera (`controller: false`, view state pushed by camera-sync.ts) and takes no pointer events.
  *
  * Layers have stable ids and stable `data` (the pings array the caller hands in, unchanged until it
@@ -37,7 +38,14 @@ export interface MapPing {
 }
 
 export interface DeckOverlay {
+  /** The Deck of now (a new one after `replaceDeck`). */
   readonly deck: Deck<CesiumLinkedView>;
+  /**
+   * Finalizes the Deck and builds a new one on `canvas` with everything this overlay holds (pings, point
+   * layers, facilities with their statuses and alarm rings, base map): what a WebGL context loss on the
+   * deck.gl canvas needs, without touching Cesium. The frame count starts again from 0.
+   */
+  replaceDeck(canvas: HTMLCanvasElement, view: LinkedViewState): void;
   setPings(pings: readonly MapPing[], now: number): void;
   /** Shows or hides the case pings (the scene's 'case-pings' layer). */
   setPingsVisible(visible: boolean): void;
@@ -150,29 +158,44 @@ export function createDeckOverlay(canvas: HTMLCanvasElement, frame: EnuFrame, in
     ];
   };
 
-  const deck = new Deck<CesiumLinkedView>({
-    canvas,
-    views: new CesiumLinkedView({ id: 'cesium' }),
-    viewState: initialView,
-    controller: false,
-    // Must match Cesium's `useBrowserRecommendedResolution: false` (create-viewer.ts).
-    useDevicePixels: true,
-    layers: layers(),
-    // The buildings' lighting (a LightingEffect); no effect without a base map.
-    effects: baseMap?.effects ?? [],
-    style: { pointerEvents: 'none' },
-    onAfterRender: () => {
-      frameCount++;
-      // A status change that arrived before deck built the layer: upload it now (deck redraws next frame).
-      if (facilities.hasPending()) facilities.flush();
-    },
-  });
+  const makeDeck = (target: HTMLCanvasElement, viewState: LinkedViewState) =>
+    new Deck<CesiumLinkedView>({
+      canvas: target,
+      views: new CesiumLinkedView({ id: 'cesium' }),
+      viewState,
+      controller: false,
+      // Must match Cesium's `useBrowserRecommendedResolution: false` (create-viewer.ts).
+      useDevicePixels: true,
+      layers: layers(),
+      // The buildings' lighting (a LightingEffect); no effect without a base map.
+      effects: baseMap?.effects ?? [],
+      style: { pointerEvents: 'none' },
+      onAfterRender: () => {
+        frameCount++;
+        // A status change that arrived before deck built the layer: upload it now (deck redraws next frame).
+        if (facilities.hasPending()) facilities.flush();
+      },
+    });
+  let deck = makeDeck(canvas, initialView);
 
   // A tile arrived: the base map's layer list changed (deck draws it on its next frame).
   baseMap?.onChange(() => deck.setProps({ layers: layers() }));
 
   return {
-    deck,
+    get deck() {
+      return deck;
+    },
+    replaceDeck(next, view) {
+      try {
+        deck.finalize();
+      } catch (err) {
+        // Its context is gone: freeing GPU objects may fail on the way. The new Deck does not depend on it.
+        console.warn('[citywall:map] finalizing the old Deck threw; building the new one anyway', err);
+      }
+      frameCount = 0;
+      // layers() hands the new Deck fresh layer instances (and points the facilities' partial uploads at them).
+      deck = makeDeck(next, view);
+    },
     setPings(next, nextNow) {
       const sameData = next === source && next.length === sourceLength;
       if (sameData && nextNow === now) return;

@@ -24,7 +24,7 @@
 import { Cartesian3, SceneTransforms, type CesiumWidget } from 'cesium';
 import { GAOXIN_APPROX, UNITS, type UnitId } from '../../data-adapters/domain';
 import { addBoundaries, GAOXIN_FONT, LABEL_FONT, unitLabels, type BoundaryLayer } from './boundaries';
-import { attachCameraSync, linkedViewState } from './camera-sync';
+import { attachCameraSync, linkedViewState, type LinkedViewState } from './camera-sync';
 import { createCesiumWidget, flyTo, jumpTo } from './create-viewer';
 import { loadFacilities } from '../facilities/load';
 import { FACILITY_DIR, type FacilityKind } from '../facilities/schema';
@@ -164,6 +164,12 @@ export interface WallMapHandle {
   pickFacility(x: number, y: number): FacilityPick | null;
   /** Animates flow along the pipes (the lifeline scene). */
   setFacilityFlow(on: boolean): void;
+  /**
+   * A new Deck on a new canvas in place of the old one (its WebGL context was lost), Cesium untouched:
+   * the overlay keeps pings, point layers, facilities and base map. `hook.ready` is false until the new
+   * Deck has drawn. The caller releases the old canvas's context.
+   */
+  replaceDeck(): void;
   destroy(): void;
 }
 
@@ -180,7 +186,7 @@ async function loadFonts(fonts: string[], text: string, timeoutMs = 8000): Promi
 export function createWallMap(container: HTMLElement, baseUrl = import.meta.env.BASE_URL, options: WallMapOptions = {}): WallMapHandle {
   const cesiumHost = document.createElement('div');
   cesiumHost.className = 'wall-map__cesium';
-  const deckCanvas = document.createElement('canvas');
+  let deckCanvas = document.createElement('canvas');
   deckCanvas.className = 'wall-map__deck';
   // Text only, in the DOM (crisp at any wall scale, selectable by tests); never covered by a label.
   const credits = document.createElement('div');
@@ -242,14 +248,21 @@ export function createWallMap(container: HTMLElement, baseUrl = import.meta.env.
    * is a globe-loading frame, and with buildings in view software WebGL draws each one 2–3× slower
    * (a map rebuilt after a context loss at street range took 18–33 s instead of 5–7 s).
    */
-  let heldBaseView: Parameters<typeof overlay.setBaseView>[0] | null = null;
+  let heldBaseView: LinkedViewState | null = null;
   let resolveReady!: () => void;
   const whenReady = new Promise<void>((r) => (resolveReady = r));
   const frameWaiters: (() => void)[] = [];
 
-  const detachSync = attachCameraSync(scene, overlay.deck, frame, () => {
+  /** False from a `replaceDeck` until the new Deck has drawn: the map is not ready meanwhile. */
+  let deckReady = true;
+  const onCesiumFrame = () => {
     cesiumFrames++;
     for (const w of frameWaiters.splice(0)) w();
+    if (ready && !deckReady) {
+      if (overlay.frames() > 0) deckReady = true;
+      else scene.requestRender();
+      return;
+    }
     if (ready) return;
     phase('firstCesiumFrame');
     if (overlay.frames() > 0) phase('firstDeckFrame');
@@ -264,11 +277,13 @@ export function createWallMap(container: HTMLElement, baseUrl = import.meta.env.
     } else {
       scene.requestRender();
     }
-  }, (viewState) => {
+  };
+  const beforeDeckDraw = (viewState: LinkedViewState) => {
     overlay.setCameraRange(viewState.focalDistance);
     if (ready) overlay.setBaseView(viewState);
     else heldBaseView = viewState;
-  });
+  };
+  let detachSync = attachCameraSync(scene, overlay.deck, frame, onCesiumFrame, beforeDeckDraw);
 
   const content = (async () => {
     const [units, riverShape] = await Promise.all([loadUnits(baseUrl), loadRiver(baseUrl)]);
@@ -385,7 +400,7 @@ export function createWallMap(container: HTMLElement, baseUrl = import.meta.env.
 
   const hook: MapHook = {
     get ready() {
-      return ready;
+      return ready && deckReady;
     },
     get cesiumFrames() {
       return cesiumFrames;
@@ -483,6 +498,19 @@ export function createWallMap(container: HTMLElement, baseUrl = import.meta.env.
     setFacilityStatusById,
     pickFacility: (x, y) => overlay.pickFacility(x, y),
     setFacilityFlow: (on) => overlay.setFacilityFlow(on),
+    replaceDeck() {
+      if (destroyed) throw new Error('map: destroyed');
+      const next = document.createElement('canvas');
+      next.className = 'wall-map__deck';
+      // Out of the document first: a loss reported on the old canvas from now on is not a new loss.
+      deckCanvas.replaceWith(next);
+      deckCanvas = next;
+      detachSync();
+      deckReady = false;
+      overlay.replaceDeck(next, linkedViewState(scene, frame));
+      detachSync = attachCameraSync(scene, overlay.deck, frame, onCesiumFrame, beforeDeckDraw);
+      scene.requestRender();
+    },
     destroy() {
       destroyed = true;
       // Nothing will draw again: release whoever waits for a frame (they check `destroyed` or their map).

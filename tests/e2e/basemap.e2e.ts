@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { PNG } from 'pngjs';
 import { launchBrowser, openPage, type PageWatch } from './browser';
-import { countPixels, decodePng } from './pixels';
+import { countPixels, decodePng, isBuilding } from './pixels';
 
 const SIZE = { width: 1280, height: 800 };
 const SHOTS = 'test-results/screenshots';
@@ -30,8 +30,6 @@ type HookWindow = {
   };
 };
 
-/** Lit white-box pixels: blue-grey, low saturation (b − r small, b ≥ r), neither dark ground nor bright outline. */
-const isBuilding = (r: number, g: number, b: number) => r > 45 && b - r >= 0 && b - r < 40 && g >= r - 5 && r + g + b > 170 && r + g + b < 600;
 
 /** Pixels that turned bluer between two frames (a road drawn over whatever ground colour is under it). */
 function bluerPixels(without: PNG, withLayer: PNG): number {

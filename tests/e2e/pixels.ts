@@ -51,3 +51,6 @@ export function differingFraction(a: PNG, b: PNG, threshold = 24): number {
 
 /** Bright cyan-ish: the wall's accent and the glowing unit outlines. */
 export const isCyan = (r: number, g: number, b: number) => g > 140 && b > 160 && r < 150;
+
+/** Lit white-box pixels: blue-grey, low saturation (b − r small, b ≥ r), neither dark ground nor bright outline. */
+export const isBuilding = (r: number, g: number, b: number) => r > 45 && b - r >= 0 && b - r < 40 && g >= r - 5 && r + g + b > 170 && r + g + b < 600;
