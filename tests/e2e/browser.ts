@@ -49,8 +49,9 @@ export async function watchPage(page: Page): Promise<PageWatch> {
   return watch;
 }
 
-export async function openPage(browser: Browser, url: string, size: { width: number; height: number }) {
-  const context = await browser.newContext({ viewport: size, deviceScaleFactor: 1 });
+/** `deviceScaleFactor` (default 1): below 1 the page lays out at `size` CSS px but draws fewer pixels. */
+export async function openPage(browser: Browser, url: string, size: { width: number; height: number }, deviceScaleFactor = 1) {
+  const context = await browser.newContext({ viewport: size, deviceScaleFactor });
   const page = await context.newPage();
   const watch = await watchPage(page);
   await page.goto(url, { waitUntil: 'load' });
