@@ -1,7 +1,7 @@
 /**
  * Healing a lost WebGL context inside the page: only the map is rebuilt (a new Cesium widget and a new
- * Deck in the same WallMap host; only a new Deck when the loss was deck.gl's alone); the Vue app, the stores, the data source and its clock, the panels,
- * the scene and the presenter link keep running, so nothing but the map ever blinks. A reload (with the
+ * Deck in the same WallMap host; only a new Deck when the loss was deck.gl's alone); the Vue app, the
+ * stores, the data source and its clock, the panels, the scene and the presenter link keep running, so nothing but the map ever blinks. A reload (with the
  * sessionStorage restore) is the fallback: when the policy says so (repeated losses, context-loss.ts
  * `recoveryPlan`), when no map can rebuild itself, or when the rebuilt map is not ready in time.
  *

@@ -1,8 +1,8 @@
 /**
- * The deck.gl half of the wall map: one `Deck` for the life of the page (STYLE lesson 6: a Deck leaks
- * when recreated) — unless its WebGL context is lost: `replaceDeck` then finalizes it and builds another
- * on a new canvas from what the overlay holds — drawing into its own transparent canvas stacked over Cesium's. It never owns the
- * camera (`controller: false`, view state pushed by camera-sync.ts) and takes no pointer events.
+ * The deck.gl half of the wall map, drawing into its own transparent canvas stacked over Cesium's. One
+ * `Deck` for the life of the page (STYLE lesson 6: a Deck leaks when recreated), unless its WebGL context
+ * is lost: `replaceDeck` then finalizes it and builds another on a new canvas from what the overlay holds.
+ * It never owns the camera (`controller: false`, view state pushed by camera-sync.ts) and takes no pointer events.
  *
  * Layers have stable ids and stable `data` (the pings array the caller hands in, unchanged until it
  * changes); the animation clock only flows through `updateTriggers`, so a clock tick recomputes colours

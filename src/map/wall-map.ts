@@ -183,11 +183,16 @@ async function loadFonts(fonts: string[], text: string, timeoutMs = 8000): Promi
   await Promise.race([load, new Promise<void>((r) => setTimeout(r, timeoutMs))]);
 }
 
+function newDeckCanvas(): HTMLCanvasElement {
+  const canvas = document.createElement('canvas');
+  canvas.className = 'wall-map__deck';
+  return canvas;
+}
+
 export function createWallMap(container: HTMLElement, baseUrl = import.meta.env.BASE_URL, options: WallMapOptions = {}): WallMapHandle {
   const cesiumHost = document.createElement('div');
   cesiumHost.className = 'wall-map__cesium';
-  let deckCanvas = document.createElement('canvas');
-  deckCanvas.className = 'wall-map__deck';
+  let deckCanvas = newDeckCanvas();
   // Text only, in the DOM (crisp at any wall scale, selectable by tests); never covered by a label.
   const credits = document.createElement('div');
   credits.className = 'wall-map__credits';
@@ -500,8 +505,7 @@ export function createWallMap(container: HTMLElement, baseUrl = import.meta.env.
     setFacilityFlow: (on) => overlay.setFacilityFlow(on),
     replaceDeck() {
       if (destroyed) throw new Error('map: destroyed');
-      const next = document.createElement('canvas');
-      next.className = 'wall-map__deck';
+      const next = newDeckCanvas();
       // Out of the document first: a loss reported on the old canvas from now on is not a new loss.
       deckCanvas.replaceWith(next);
       deckCanvas = next;
